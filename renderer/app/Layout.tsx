@@ -1,0 +1,78 @@
+import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation } from 'react-router';
+import { LanguageSelect } from './LanguageSelect';
+import { SideNav } from '../ui/SideNav';
+import { StatusBar } from './status/StatusBar';
+import { areas } from './areas';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'grid',
+    gridTemplateRows: 'auto 1fr auto',
+    gridTemplateColumns: 'auto 1fr',
+    gridTemplateAreas: '"header header" "nav main" "status status"',
+    height: '100vh',
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  header: {
+    gridArea: 'header',
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  brand: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalM },
+  nav: { gridArea: 'nav', height: '100%' },
+  main: { gridArea: 'main', overflow: 'auto', padding: tokens.spacingHorizontalXXL },
+  status: { gridArea: 'status' },
+  skipLink: {
+    position: 'absolute',
+    left: '-10000px',
+    ':focus': { left: tokens.spacingHorizontalS, top: tokens.spacingVerticalS, zIndex: 1 },
+  },
+});
+
+/** The app frame: header, area navigation, the current area, status bar. */
+export function Layout() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { pathname } = useLocation();
+  const current = areas.find((area) => pathname.startsWith(`/${area.path}`));
+
+  return (
+    <div className={styles.root}>
+      <Link href="#main" className={styles.skipLink}>
+        {t('app.skipToContent')}
+      </Link>
+      <header className={styles.header}>
+        <div className={styles.brand}>
+          <Text as="span" size={500} weight="semibold">
+            {t('app.name')}
+          </Text>
+          <Text as="span">{t('app.tagline')}</Text>
+        </div>
+        <LanguageSelect />
+      </header>
+      <div className={styles.nav}>
+        <SideNav
+          label={t('nav.label')}
+          items={areas.map((area) => ({
+            href: `#/${area.path}`,
+            label: t(`areas.${area.key}.nav`),
+            icon: area.icon,
+            current: area === current,
+          }))}
+        />
+      </div>
+      <main id="main" className={styles.main}>
+        <Outlet />
+      </main>
+      <div className={styles.status}>
+        <StatusBar />
+      </div>
+    </div>
+  );
+}

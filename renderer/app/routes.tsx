@@ -1,0 +1,21 @@
+import type { RouteObject } from 'react-router';
+import { Navigate } from 'react-router';
+import { Layout } from './Layout';
+import { PendingArea } from './PendingArea';
+import { areas, defaultArea } from './areas';
+
+/**
+ * Hash-based routes: they work unchanged under `app://` in Electron and on the browser host, with no
+ * server-side fallback to configure.
+ */
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <Layout />,
+    children: [
+      { index: true, element: <Navigate to={`/${defaultArea.path}`} replace /> },
+      ...areas.map((area) => ({ path: area.path, element: <PendingArea area={area} /> })),
+      { path: '*', element: <Navigate to={`/${defaultArea.path}`} replace /> },
+    ],
+  },
+];

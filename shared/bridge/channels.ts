@@ -1,0 +1,12 @@
+// The names of every renderer ↔ main channel, without their schemas, so the sandboxed preload and the
+// browser host's client script stay tiny. `contract.ts` gives each name its schemas; a type test
+// there fails when the two lists differ.
+export const bridgeChannels = ['app.info', 'health.ping'] as const;
+
+export type BridgeChannel = (typeof bridgeChannels)[number];
+
+/** The channel name on Electron's IPC; prefixed so no other IPC traffic can collide with it. */
+export const ipcChannelName = (channel: BridgeChannel): string => `azr:${channel}`;
+
+export const isBridgeChannel = (name: string): name is BridgeChannel =>
+  (bridgeChannels as readonly string[]).includes(name);
