@@ -3,10 +3,20 @@
 // Electron. Kept apart from eslint.config.js so a test can prove each rule fires.
 import { builtinModules } from 'node:module';
 
+// Bare names (`fs`, `domain`, `electron`) must match exactly: as glob patterns they would also match
+// a folder of that name in a relative path (`../domain/x`). Globs are kept for prefixes and folders.
 const nodeBuiltins = ['node:*', ...builtinModules, ...builtinModules.map((m) => `${m}/*`)];
 const electron = ['electron', 'electron/*'];
 
-const rule = (message, group) => ['error', { patterns: [{ group, message }] }];
+const isGlob = (entry) => entry.includes('*');
+
+const rule = (message, entries) => [
+  'error',
+  {
+    paths: entries.filter((entry) => !isGlob(entry)).map((name) => ({ name, message })),
+    patterns: [{ group: entries.filter(isGlob), message }],
+  },
+];
 
 /** @type {import('eslint').Linter.Config[]} */
 export const boundaries = [

@@ -46,7 +46,7 @@ export default tseslint.config(
   },
   {
     // Command-line tools and test servers print to the console by design.
-    files: ['test/**/*.ts', '*.config.ts'],
+    files: ['test/**/*.ts', 'build/scripts/**/*.ts', '*.config.ts'],
     rules: { 'no-console': 'off' },
   },
   ...boundaries,

@@ -26,6 +26,7 @@ describe('Lint erzwingt die Umgebungsgrenzen', () => {
     ['shared/domain/x.ts', "import { app } from 'electron';"],
     ['shared/domain/x.ts', "import { readFile } from 'node:fs/promises';"],
     ['shared/domain/x.ts', "import { readFile } from 'fs';"],
+    ['shared/domain/x.ts', "import { readFile } from 'fs/promises';"],
     ['shared/domain/x.ts', "import { useState } from 'react';"],
     ['shared/domain/x.ts', "import { db } from '../../renderer/data/db';"],
     ['renderer/features/search/x.tsx', "import { ipcRenderer } from 'electron';"],
@@ -36,11 +37,12 @@ describe('Lint erzwingt die Umgebungsgrenzen', () => {
     ['electron/main/index.ts', "import { app } from 'electron';"],
     ['electron/preload/index.ts', "import { readFileSync } from 'node:fs';"],
   ])('%s darf nicht: %s', async (filePath, source) => {
-    expect(await importErrors(filePath, source)).toHaveLength(1);
+    expect((await importErrors(filePath, source)).length).toBeGreaterThan(0);
   });
 
   it.each([
     ['shared/domain/x.ts', "import { z } from 'zod';"],
+    ['shared/matching/x.ts', "import { table } from '../domain/din91379/search-form';"],
     ['renderer/features/search/x.tsx', "import { z } from '../../../shared/bridge/contract';"],
     ['electron/main/services/register/x.ts', "import { request } from 'node:https';"],
     ['electron/main/platform/window.ts', "import { BrowserWindow } from 'electron';"],
