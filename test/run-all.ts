@@ -15,7 +15,12 @@ interface Tally {
 
 const run = (command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) =>
   new Promise<number>((resolve) => {
-    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+    // npx is npx.cmd on Windows, which only a shell can start.
+    const child = spawn(command, args, {
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+      shell: process.platform === 'win32',
+    });
     child.on('close', (code) => resolve(code ?? 1));
     child.on('error', () => resolve(1));
   });
