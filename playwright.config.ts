@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { defineConfig } from '@playwright/test';
 
 // Playwright cannot download browsers on the build machines: use Debian's Chromium, or the browser
@@ -7,7 +8,18 @@ const chromiumPath =
   process.env.AZR_CHROMIUM_PATH ??
   (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
-const port = Number(process.env.AZR_E2E_PORT ?? 4179);
+/** A free port, chosen once: workers load this file again and inherit it through the env. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+process.env.AZR_E2E_PORT ??= String(await freePort());
+const port = Number(process.env.AZR_E2E_PORT);
 
 export default defineConfig({
   testDir: 'test/e2e',

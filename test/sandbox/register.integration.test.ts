@@ -1,3 +1,4 @@
+import { connect as tlsConnect } from 'node:tls';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestPki } from '../pki/pki';
@@ -76,6 +77,25 @@ describe.each(backends)('Trainingsregister auf $name', ({ databaseUrl }) => {
   });
 
   describe('Zugang nur mit gültigem Zertifikat einer zugelassenen Behörde', () => {
+    it('TLS unter 1.2 wird nicht angenommen', async () => {
+      const { port } = new URL(sandbox.url);
+      const outcome = await new Promise<string>((resolve) => {
+        const socket = tlsConnect({
+          host: '127.0.0.1',
+          port: Number(port),
+          maxVersion: 'TLSv1.1',
+          minVersion: 'TLSv1',
+          rejectUnauthorized: false,
+        });
+        socket.once('secureConnect', () => {
+          socket.destroy();
+          resolve('verbunden');
+        });
+        socket.once('error', () => resolve('abgewiesen'));
+      });
+      expect(outcome).toBe('abgewiesen');
+    });
+
     it.each([
       ['ohne Zertifikat', 'none', 'ZERTIFIKAT_FEHLT'],
       ['mit abgelaufenem Zertifikat', 'clientExpired', 'ZERTIFIKAT_UNGUELTIG'],
@@ -438,6 +458,42 @@ describe.each(backends)('Trainingsregister auf $name', ({ databaseUrl }) => {
         }),
       );
       expect(JSON.stringify(eintraege)).not.toContain('Shevchenko');
+    });
+
+    it('geht die Antwort auf eine Meldung verloren, legt die Wiederholung mit demselben Schlüssel nichts doppelt an', async () => {
+      const meldung = neuePerson('Verlorenowa');
+      await adminCall(sandbox.adminUrl, 'PUT', '/admin/faults', { abbruchNachher: 1 });
+      await expect(
+        client.post('/v1/erstmeldung', meldung, { 'idempotency-key': 'verloren-0001' }),
+      ).rejects.toThrow();
+      await adminCall(sandbox.adminUrl, 'DELETE', '/admin/faults');
+      const retry = await client.post('/v1/erstmeldung', meldung, {
+        'idempotency-key': 'verloren-0001',
+      });
+      expect(retry.status).toBe(200);
+      const persons = await adminCall(
+        sandbox.adminUrl,
+        'GET',
+        '/admin/persons?familienname=Verlorenowa',
+      );
+      expect(persons.azrNummern).toEqual([retry.body.azrNummer]);
+    });
+
+    it('eine kaputte Antwort ist kein gültiges JSON', async () => {
+      await adminCall(sandbox.adminUrl, 'PUT', '/admin/faults', { kaputteAntwort: 1 });
+      await expect(client.get('/v1/health')).rejects.toThrow();
+      await adminCall(sandbox.adminUrl, 'DELETE', '/admin/faults');
+    });
+
+    it('eine AZR-Nummer mit unmöglichem Datum wird als ungültige Nachricht abgewiesen', async () => {
+      const answer = await client.post('/v1/anfrage', {
+        ...musterstadt,
+        anfrageAZR: { azrNummer: '240231000001' },
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatchObject({
+        fehlerfall: [{ fehlerschluessel: 'NACHRICHT_UNGUELTIG' }],
+      });
     });
 
     it('eingeschaltete Störungen liefern 503, bis sie abgeschaltet werden', async () => {

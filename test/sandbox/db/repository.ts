@@ -51,7 +51,6 @@ const toRecord = (row: PersonRow): PersonRecord => ({
 
 const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
 
-
 export function createRepository(sql: Sql) {
   return {
     async behoerdeByOrganisation(organisation: string): Promise<Behoerde | undefined> {
