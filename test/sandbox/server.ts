@@ -304,30 +304,17 @@ export async function createRegisterServer(
   route('health', () => ({ status: 'ok', zeit: now().toISOString() }));
   route('zulassung', (behoerde) => register.zulassung(behoerde));
   route('anfrage', (behoerde, input) => register.anfrage(behoerde, input));
-  route(
-    'erstmeldung',
-    idempotent(
-      'erstmeldung',
-      (r, b, input: z.output<typeof registerOperations.erstmeldung.request>) =>
-        r.erstmeldung(b, input),
-    ),
-  );
-  route(
-    'folgemeldung',
-    idempotent(
-      'folgemeldung',
-      (r, b, input: z.output<typeof registerOperations.folgemeldung.request>) =>
-        r.folgemeldung(b, input),
-    ),
-  );
-  route(
-    'datenpflege',
-    idempotent(
-      'datenpflege',
-      (r, b, input: z.output<typeof registerOperations.datenpflege.request>) =>
-        r.datenpflege(b, input),
-    ),
-  );
+  const meldung = <O extends 'erstmeldung' | 'folgemeldung' | 'datenpflege'>(
+    operation: O,
+    run: (
+      register: TrainingRegister,
+      behoerde: Behoerde,
+      input: z.output<(typeof registerOperations)[O]['request']>,
+    ) => Promise<unknown>,
+  ) => route(operation, idempotent(operation, run));
+  meldung('erstmeldung', (r, b, input) => r.erstmeldung(b, input));
+  meldung('folgemeldung', (r, b, input) => r.folgemeldung(b, input));
+  meldung('datenpflege', (r, b, input) => r.datenpflege(b, input));
   route('mitteilungen', (behoerde, input) =>
     register.mitteilungen(behoerde, input.nach, input.anzahl),
   );
