@@ -39,6 +39,15 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // electron-builder hook shims (plain ESM that loads the typed hook through tsx).
+    files: ['build/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: globals.node,
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,

@@ -2,6 +2,7 @@
 // sandbox before `ready`, keep a second instance from doing anything, and install the lockdown before
 // the first window exists. (No `import 'electron'` here: lint keeps Electron out of this folder.)
 import { EventEmitter } from 'node:events';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { bridgeChannels } from '../../shared/bridge/channels';
@@ -24,6 +25,15 @@ vi.mock('electron', () => ({
   get session() {
     return state.electron.session;
   },
+  get safeStorage() {
+    return state.electron.safeStorage;
+  },
+}));
+// Updates are off by policy default; the updater must not touch the fake app (issue 8 wiring).
+vi.mock('electron-updater', () => ({
+  default: {
+    autoUpdater: { on: vi.fn(), setFeedURL: vi.fn(), checkForUpdates: vi.fn() },
+  },
 }));
 
 type Listener = (...args: unknown[]) => unknown;
@@ -39,6 +49,8 @@ function fakeElectron(options: { lockGranted?: boolean; isPackaged?: boolean } =
     whenReady: vi.fn(() => ready),
     getName: () => 'azr-desk',
     getVersion: () => '0.1.0',
+    // Settings and logs of the admin wiring land in a throw-away folder.
+    getPath: (name: string) => join(tmpdir(), 'azr-index-test', name),
     isPackaged: options.isPackaged ?? false,
     quit: vi.fn(),
     exit: vi.fn(),
@@ -73,6 +85,14 @@ function fakeElectron(options: { lockGranted?: boolean; isPackaged?: boolean } =
       },
       protocol: { registerSchemesAsPrivileged: vi.fn() },
       session: { defaultSession },
+      // A secret store that is there: the drafts' key vault wraps lazily, on the first drafts.keys.
+      safeStorage: {
+        isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(true)),
+        encryptStringAsync: vi.fn((plain: string) => Promise.resolve(Buffer.from(plain))),
+        decryptStringAsync: vi.fn((blob: Buffer) =>
+          Promise.resolve({ result: blob.toString(), shouldReEncrypt: false }),
+        ),
+      },
     },
     app,
     defaultSession,

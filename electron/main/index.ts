@@ -2,6 +2,7 @@
 // services together, in the order Electron requires. Each concern lives in its own install/create
 // function; this file is their table of contents.
 import { join } from 'node:path';
+import { createAdminWiring } from './admin';
 import { APP_URL } from './services/app-origin';
 import {
   createBridgeDispatcher,
@@ -15,7 +16,9 @@ import {
   quitWhenAllWindowsClosed,
   whenAppReady,
 } from './platform/app';
+import { createDraftKeyVault, createFileKeyStore, nodeRandomBytes } from './services/drafts';
 import { installBridge } from './platform/ipc';
+import { createSafeStorageWrapper, draftKeyFilePath } from './platform/safe-storage';
 import { installLockdown } from './platform/lockdown';
 import { installAppProtocol, registerAppScheme } from './platform/protocol';
 import { acquireSingleInstanceLock } from './platform/single-instance';
@@ -39,16 +42,33 @@ if (acquireSingleInstanceLock(focusMainWindow)) {
 
 function start(): void {
   const identity = appIdentity();
+  const adminWiring = createAdminWiring({
+    appInfo: identity.info,
+    isPackaged: identity.isPackaged,
+    window: () => mainWindow,
+  });
   installLockdown();
   installAppProtocol(rendererDir);
   installBridge(
     createBridgeDispatcher({
-      handlers: createBridgeHandlers({ appInfo: identity.info, now: () => new Date() }),
+      handlers: createBridgeHandlers({
+        appInfo: identity.info,
+        now: () => new Date(),
+        admin: adminWiring.admin,
+        drafts: {
+          keyVault: createDraftKeyVault({
+            wrapper: createSafeStorageWrapper(),
+            store: createFileKeyStore(draftKeyFilePath()),
+            randomBytes: nodeRandomBytes,
+          }),
+        },
+      }),
       isTrustedSender: createTrustedSenderCheck(APP_URL),
       onError: logBridgeError,
     }),
   );
   mainWindow = createMainWindow({ preloadPath, isPackaged: identity.isPackaged });
+  adminWiring.start().catch((error: unknown) => console.error('[main] admin start failed', error));
 }
 
 function focusMainWindow(): void {

@@ -2,14 +2,22 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AzrApi } from '../../shared/bridge/api';
+import { createAzrApi } from '../../shared/bridge/api';
 import type { BridgeResult } from '../../shared/bridge/result';
 import { initI18n } from '../i18n';
 import { App } from './App';
 
 const ok = <T,>(value: T): Promise<BridgeResult<T>> => Promise.resolve({ ok: true, value });
 
+// Areas a test does not stub answer UNAVAILABLE, as an absent main process would.
+const unavailableApi = () =>
+  createAzrApi(() =>
+    Promise.resolve({ ok: false, error: { code: 'UNAVAILABLE', message: 'not stubbed' } }),
+  );
+
 function stubBridge(overrides: Partial<{ ping: AzrApi['health']['ping'] }> = {}): AzrApi {
   return {
+    ...unavailableApi(),
     app: { info: () => ok({ name: 'azr-desk', version: '9.8.7', environment: 'test' as const }) },
     health: {
       ping:
@@ -55,7 +63,7 @@ describe('Das Anwendungsgerüst', () => {
 
   it('ohne Bridge bleibt die Oberfläche bedienbar und sagt es', async () => {
     render(<App initialPath="/entwuerfe" />);
-    expect(screen.getByRole('heading', { level: 1, name: 'Entwürfe' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Entwürfe' })).toBeInTheDocument();
     await waitFor(() =>
       expect(screen.getByRole('status')).toHaveTextContent('Anwendungsdienst nicht erreichbar'),
     );

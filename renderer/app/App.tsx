@@ -3,14 +3,19 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RouterProvider, createHashRouter, createMemoryRouter } from 'react-router';
 import { createQueryClient } from '../data/query-client';
+import type { DraftSession } from '../data/drafts/session';
 import { routes } from './routes';
+import { DraftSessionProvider } from './session/DraftSessionProvider';
 
 interface AppProps {
   /** Tests start at a given route in memory; the app itself follows the URL hash. */
   readonly initialPath?: string;
+  /** Tests pass a drafts session over fake IndexedDB with fixed keys, and a clock. */
+  readonly draftSession?: DraftSession;
+  readonly now?: () => Date;
 }
 
-export function App({ initialPath }: AppProps) {
+export function App({ initialPath, draftSession, now }: AppProps) {
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(() =>
     initialPath
@@ -20,7 +25,12 @@ export function App({ initialPath }: AppProps) {
   return (
     <FluentProvider theme={webLightTheme}>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <DraftSessionProvider
+          {...(draftSession ? { session: draftSession } : {})}
+          {...(now ? { now } : {})}
+        >
+          <RouterProvider router={router} />
+        </DraftSessionProvider>
       </QueryClientProvider>
     </FluentProvider>
   );

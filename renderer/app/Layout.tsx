@@ -1,7 +1,9 @@
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
+import { HelpMenu } from '../features/help/HelpMenu';
 import { LanguageSelect } from './LanguageSelect';
+import { LockButton, SessionGate } from './session/LockControls';
 import { SideNav } from '../ui/SideNav';
 import { StatusBar } from './status/StatusBar';
 import { areas } from './areas';
@@ -24,6 +26,7 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  tools: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
   brand: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalM },
   nav: { gridArea: 'nav', height: '100%' },
   main: { gridArea: 'main', overflow: 'auto', padding: tokens.spacingHorizontalXXL },
@@ -54,7 +57,11 @@ export function Layout() {
           </Text>
           <Text as="span">{t('app.tagline')}</Text>
         </div>
-        <LanguageSelect />
+        <div className={styles.tools}>
+          <LockButton />
+          <HelpMenu />
+          <LanguageSelect />
+        </div>
       </header>
       <div className={styles.nav}>
         <SideNav
@@ -67,8 +74,12 @@ export function Layout() {
           }))}
         />
       </div>
-      <main id="main" className={styles.main}>
-        <Outlet />
+      {/* Focusable so keyboard users can scroll long areas that have no control of their own
+          (axe: scrollable-region-focusable, WCAG 2.1.1). */}
+      <main id="main" className={styles.main} tabIndex={0}>
+        <SessionGate>
+          <Outlet />
+        </SessionGate>
       </main>
       <div className={styles.status}>
         <StatusBar />

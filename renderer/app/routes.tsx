@@ -1,5 +1,8 @@
 import type { RouteObject } from 'react-router';
 import { Navigate } from 'react-router';
+import { AccessibilityStatement } from '../features/help/AccessibilityStatement';
+import { LazyDraftPage, LazyDraftsArea } from '../features/drafts/lazy';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { Layout } from './Layout';
 import { PendingArea } from './PendingArea';
 import { areas, defaultArea } from './areas';
@@ -14,7 +17,19 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       { index: true, element: <Navigate to={`/${defaultArea.path}`} replace /> },
-      ...areas.map((area) => ({ path: area.path, element: <PendingArea area={area} /> })),
+      ...areas.map((area) => ({
+        path: area.path,
+        element:
+          area.key === 'settings' ? (
+            <SettingsPage />
+          ) : area.key === 'drafts' ? (
+            <LazyDraftsArea />
+          ) : (
+            <PendingArea area={area} />
+          ),
+      })),
+      { path: 'entwuerfe/:id', element: <LazyDraftPage /> },
+      { path: 'barrierefreiheit', element: <AccessibilityStatement /> },
       { path: '*', element: <Navigate to={`/${defaultArea.path}`} replace /> },
     ],
   },

@@ -1,4 +1,5 @@
 import type { Messages } from './de';
+import { draftsEn } from './drafts.en';
 
 export const en: Messages = {
   app: {
@@ -72,6 +73,92 @@ export const en: Messages = {
     },
     versionUnknown: 'Version unknown',
   },
+  settings: {
+    loading: 'Loading settings …',
+    loadFailed:
+      'The settings could not be loaded. Please restart azr-desk; if the error persists, contact your IT department.',
+    categories: {
+      register: 'Register and certificates',
+      privacy: 'Privacy and lock',
+      updates: 'Updates',
+      diagnostics: 'Diagnostics',
+    },
+    value: 'Effective value',
+    newValue: 'New value for "{{label}}"',
+    notSet: 'not set up',
+    emptyList: 'no restriction',
+    managed: 'Managed by your organisation',
+    adminOnly: 'Only your organisation can set this value.',
+    source: 'Source: {{source}}',
+    sources: {
+      hklm: 'Computer group policy',
+      hkcu: 'User group policy',
+      machineFile: 'Computer policy file',
+      user: 'Your setting',
+      default: 'Default',
+    },
+    save: 'Save',
+    reset: 'Reset to default',
+    saved: 'Saved.',
+    outOfRange: 'Please enter a whole number from {{min}} to {{max}}.',
+  },
+  help: {
+    menu: 'Help',
+    about: 'About azr-desk',
+    accessibility: 'Accessibility statement',
+    diagnostics: 'Export diagnostic data',
+  },
+  about: {
+    title: 'About azr-desk',
+    purpose:
+      'azr-desk is the immigration office workplace for requests to and notifications for the Central Register of Foreigners.',
+    version: 'Version',
+    environment: 'Environment',
+    licence: 'Licence',
+    licenceText: 'No licence to redistribute is granted (UNLICENSED).',
+    accessibilityHint: 'Notes on accessibility and how to report barriers:',
+    close: 'Close',
+  },
+  diagnostics: {
+    title: 'Export diagnostic data',
+    intro:
+      'Creates a ZIP archive you can give to your IT department for troubleshooting. It contains:',
+    contents: {
+      version: 'version and environment of azr-desk',
+      policy: 'the effective settings and their source (without confidential values)',
+      certificate: 'the state of the authority certificate',
+      connectivity: 'a connection check to the configured register address',
+      logs: 'the most recent log lines',
+    },
+    noPersonalData:
+      'No personal data is included: names, dates of birth, AZR numbers and certificate holders are removed.',
+    export: 'Export',
+    running: 'Collecting diagnostic data …',
+    saved: 'The diagnostic data was saved:',
+    cancelled: 'The export was cancelled; nothing was saved.',
+  },
+  accessibility: {
+    title: 'Accessibility statement',
+    intro:
+      'azr-desk aims to be accessible as required of public bodies by the German Accessible Information Technology Ordinance (BITV 2.0) and EN 301 549.',
+    status: {
+      title: 'Compliance status',
+      body: 'azr-desk is partially compliant. The basis is a self-assessment: automated WCAG 2.1 level AA checks on every change and tests with keyboard and screen reader.',
+    },
+    limitations: {
+      title: 'Non-accessible content',
+      body: 'Areas marked "Not available yet" in this version are assessed for accessibility once they are enabled. PDF printouts are not yet available.',
+    },
+    feedback: {
+      title: 'Reporting barriers',
+      body: 'If you notice barriers, please contact your authority’s IT department. It forwards your report to those responsible for azr-desk; you will receive an answer within six weeks.',
+    },
+    enforcement: {
+      title: 'Enforcement procedure',
+      body: 'If you do not receive a satisfactory answer, you can contact the arbitration board under § 16 of the Disability Equality Act (BGG) or your federal state’s enforcement body.',
+    },
+    prepared: 'This statement is reviewed with every new version of azr-desk.',
+  },
   bridgeError: {
     INVALID_REQUEST: 'The request was incomplete or malformed and was not carried out.',
     FORBIDDEN_SENDER: 'The request did not come from azr-desk and was refused.',
@@ -81,5 +168,9 @@ export const en: Messages = {
     HANDLER_FAILED: 'The application service failed. Your input is kept; please try again.',
     UNAVAILABLE:
       'The application service cannot be reached. Please restart azr-desk; your drafts are kept.',
+    SETTING_LOCKED: 'This setting is managed by your organisation and cannot be changed here.',
+    KEY_UNAVAILABLE:
+      'The drafts key is not available. Your drafts remain stored encrypted; please restart azr-desk.',
   },
+  ...draftsEn,
 };

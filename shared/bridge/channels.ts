@@ -1,7 +1,15 @@
 // The names of every renderer ↔ main channel, without their schemas, so the sandboxed preload and the
 // browser host's client script stay tiny. `contract.ts` gives each name its schemas; a type test
 // there fails when the two lists differ.
-export const bridgeChannels = ['app.info', 'health.ping'] as const;
+export const bridgeChannels = [
+  'app.info',
+  'health.ping',
+  'settings.get',
+  'settings.set',
+  'diagnostics.export',
+  'log.write',
+  'drafts.keys',
+] as const;
 
 export type BridgeChannel = (typeof bridgeChannels)[number];
 

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import type { BridgeChannel } from './channels';
+import {
+  diagnosticsExportSchema,
+  logLineSchema,
+  logWriteResponseSchema,
+} from '../diagnostics/contract';
+import { settingChangeSchema, settingsResponseSchema } from '../policy/contract';
+import { draftKeysSchema } from './drafts';
 
 /** What the app tells about itself: shown in the status bar and the "Über azr-desk" dialog. */
 export const appInfoSchema = z.object({
@@ -24,6 +31,11 @@ const noRequest = z.undefined();
 export const bridgeContract = {
   'app.info': { request: noRequest, response: appInfoSchema },
   'health.ping': { request: noRequest, response: healthSchema },
+  'settings.get': { request: noRequest, response: settingsResponseSchema },
+  'settings.set': { request: settingChangeSchema, response: settingsResponseSchema },
+  'diagnostics.export': { request: noRequest, response: diagnosticsExportSchema },
+  'log.write': { request: logLineSchema, response: logWriteResponseSchema },
+  'drafts.keys': { request: noRequest, response: draftKeysSchema },
 } as const satisfies Record<BridgeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export type BridgeContract = typeof bridgeContract;

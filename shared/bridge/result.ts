@@ -17,6 +17,10 @@ export const bridgeErrorCodes = [
   'HANDLER_FAILED',
   /** The main process (or the browser host) could not be reached at all. */
   'UNAVAILABLE',
+  /** The setting is fixed by the organisation (policy, or not changeable by users at all). */
+  'SETTING_LOCKED',
+  /** The drafts' keys could not be unwrapped (OS secret store unavailable, profile damaged). */
+  'KEY_UNAVAILABLE',
 ] as const;
 
 export type BridgeErrorCode = (typeof bridgeErrorCodes)[number];

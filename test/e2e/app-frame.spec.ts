@@ -22,9 +22,9 @@ test.describe('Das Anwendungsgerüst im Browser-Host', () => {
   }) => {
     await page.goto('/');
     const nav = page.getByRole('navigation', { name: 'Bereiche' });
-    await nav.getByRole('link', { name: 'Entwürfe' }).click();
-    await expect(page).toHaveURL(/#\/entwuerfe$/);
-    const heading = page.getByRole('heading', { level: 1, name: 'Entwürfe' });
+    await nav.getByRole('link', { name: 'Postausgang' }).click();
+    await expect(page).toHaveURL(/#\/postausgang$/);
+    const heading = page.getByRole('heading', { level: 1, name: 'Postausgang' });
     await expect(heading).toBeFocused();
     await expect(page.getByText('Noch nicht verfügbar')).toBeVisible();
 

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AppInfo } from '../../shared/bridge/contract';
@@ -8,6 +9,13 @@ import {
   createBridgeHandlers,
   createTrustedSenderCheck,
 } from '../../electron/main/services/bridge';
+import {
+  createDraftKeyVault,
+  createFileKeyStore,
+  nodeRandomBytes,
+  plainKeyFileWrapper,
+} from '../../electron/main/services/drafts';
+import { createHostAdmin } from './admin';
 import { createBrowserHost } from './server';
 
 const projectRoot = join(import.meta.dirname, '../..');
@@ -19,6 +27,13 @@ export interface StartBrowserHostOptions {
   readonly rendererDir?: string;
   readonly environment?: AppInfo['environment'];
   readonly now?: () => Date;
+  /**
+   * Where the host keeps its files (the drafts' key file). Default: AZR_HOST_DATA_DIR, else
+   * <tmp>/azr-desk-host — it must outlive browser restarts, or stored drafts become unreadable.
+   */
+  readonly dataDir?: string;
+  /** Machine policy as JSON (stands in for the registry). Default: AZR_POLICY_FILE. */
+  readonly policyFile?: string;
 }
 
 export interface RunningBrowserHost {
@@ -36,16 +51,33 @@ export async function startBrowserHost(
   const pkg = packageJsonSchema.parse(
     JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')),
   );
+  const dataDir =
+    options.dataDir ?? process.env.AZR_HOST_DATA_DIR ?? join(tmpdir(), 'azr-desk-host');
+  const appInfo: AppInfo = {
+    name: pkg.name,
+    version: pkg.version,
+    environment: options.environment ?? 'development',
+  };
+  const now = options.now ?? (() => new Date());
   // The host's own origin is only known once it listens (port 0 picks a free one).
   let isTrustedSender: TrustedSenderCheck = () => false;
   const dispatcher = createBridgeDispatcher({
     handlers: createBridgeHandlers({
-      appInfo: {
-        name: pkg.name,
-        version: pkg.version,
-        environment: options.environment ?? 'development',
+      appInfo,
+      now,
+      admin: createHostAdmin({
+        appInfo,
+        dataDir,
+        policyFile: options.policyFile ?? process.env.AZR_POLICY_FILE,
+        now,
+      }),
+      drafts: {
+        keyVault: createDraftKeyVault({
+          wrapper: plainKeyFileWrapper,
+          store: createFileKeyStore(join(dataDir, 'draft-keys.json')),
+          randomBytes: nodeRandomBytes,
+        }),
       },
-      now: options.now ?? (() => new Date()),
     }),
     isTrustedSender: (sender) => isTrustedSender(sender),
     onError: (channel, code) => console.warn(`[bridge] ${channel}: ${code}`),

@@ -7,6 +7,7 @@ import {
   createBridgeHandlers,
   createTrustedSenderCheck,
 } from '../services/bridge';
+import { inertAdminDeps } from '../services/bridge/admin-handlers.fixture';
 import type { BridgeIpcMain } from './ipc';
 import { bridgeSenderOf, installBridge } from './ipc';
 
@@ -24,6 +25,7 @@ function installedBridge() {
     handlers: createBridgeHandlers({
       appInfo: { name: 'azr-desk', version: '1.2.3', environment: 'test' },
       now: () => new Date('2030-01-02T03:04:05.000Z'),
+      admin: inertAdminDeps(),
     }),
     isTrustedSender: createTrustedSenderCheck(APP_URL),
   });

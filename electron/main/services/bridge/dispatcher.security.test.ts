@@ -4,6 +4,7 @@ import { BridgeFailure } from '../../../../shared/bridge/result';
 import { APP_ENTRY_URL, APP_URL } from '../app-origin';
 import type { BridgeHandlers } from './dispatcher';
 import { createBridgeDispatcher } from './dispatcher';
+import { inertAdminDeps } from './admin-handlers.fixture';
 import { createBridgeHandlers } from './handlers';
 import type { BridgeSender } from './sender';
 import { createTrustedSenderCheck } from './sender';
@@ -28,6 +29,7 @@ function dispatcher(handlers: Partial<BridgeHandlers> = {}) {
       ...createBridgeHandlers({
         appInfo: appInfo(),
         now: () => new Date('2030-05-06T07:08:09.000Z'),
+        admin: inertAdminDeps(),
       }),
       ...handlers,
     },

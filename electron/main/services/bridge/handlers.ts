@@ -1,9 +1,17 @@
 import type { AppInfo } from '../../../../shared/bridge/contract';
+import type { AdminHandlerDeps } from './admin-handlers';
+import { createAdminHandlers } from './admin-handlers';
 import type { BridgeHandlers } from './dispatcher';
+import type { DraftsHandlerDeps } from './drafts-handlers';
+import { createDraftsHandlers } from './drafts-handlers';
 
 export interface CoreHandlerDeps {
   readonly appInfo: AppInfo;
   readonly now: () => Date;
+  /** Settings, diagnostics export and renderer log lines (issue 8). */
+  readonly admin: AdminHandlerDeps;
+  /** The drafts' key vault (issue 6); without it `drafts.keys` answers KEY_UNAVAILABLE. */
+  readonly drafts?: DraftsHandlerDeps;
 }
 
 /**
@@ -14,5 +22,7 @@ export function createBridgeHandlers(deps: CoreHandlerDeps): BridgeHandlers {
   return {
     'app.info': () => deps.appInfo,
     'health.ping': () => ({ status: 'ok', time: deps.now().toISOString() }),
+    ...createAdminHandlers(deps.admin),
+    ...createDraftsHandlers(deps.drafts),
   };
 }

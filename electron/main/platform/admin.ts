@@ -1,0 +1,42 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { app as electronApp, dialog as electronDialog } from 'electron';
+import type { App, BrowserWindow, Dialog } from 'electron';
+
+export type OwnerWindow = BrowserWindow;
+
+/** Folders of the signed-in user: settings and logs live in userData, never beside the program. */
+export function userFolders(app: Pick<App, 'getPath'> = electronApp) {
+  const userData = app.getPath('userData');
+  return {
+    userData,
+    logs: join(userData, 'logs'),
+    settingsFile: join(userData, 'settings.json'),
+    documents: app.getPath('documents'),
+  };
+}
+
+/**
+ * Offers a file with the system save dialog (downloads are denied in the renderer, architecture §4):
+ * the caseworker chooses where the diagnostics zip goes. Undefined when cancelled.
+ */
+export function createSaveWithDialog(
+  window: () => BrowserWindow | undefined,
+  defaultDir: string,
+  dialog: Pick<Dialog, 'showSaveDialog'> = electronDialog,
+) {
+  return async (fileName: string, bytes: Uint8Array): Promise<{ location: string } | undefined> => {
+    const options = {
+      title: 'Diagnosedaten exportieren',
+      defaultPath: join(defaultDir, fileName),
+      filters: [{ name: 'ZIP-Archiv', extensions: ['zip'] }],
+    };
+    const owner = window();
+    const result = owner
+      ? await dialog.showSaveDialog(owner, options)
+      : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return undefined;
+    await writeFile(result.filePath, bytes);
+    return { location: result.filePath };
+  };
+}

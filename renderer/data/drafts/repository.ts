@@ -1,0 +1,488 @@
+import type { CodeListRegistry } from '../../../shared/domain/codelists';
+import { CODE_LIST_URIS, isoDay } from '../../../shared/domain/codelists';
+import type { DraftContent, DraftKind, DraftStatus } from '../../../shared/domain/draft';
+import {
+  DRAFT_SCHEMA_VERSION,
+  emptyDraftContent,
+  migrateDraftContent,
+  draftValidationSchema,
+  readGeburtsdatum,
+} from '../../../shared/domain/draft';
+// Module by module, not the package index: the index also loads the transliteration tables,
+// which the renderer does not need.
+import { computeMatchKeys } from '../../../shared/matching/keys';
+import { toSearchForm } from '../../../shared/matching/normalize';
+import { scoreCandidate } from '../../../shared/matching/score';
+import type { MatchPerson } from '../../../shared/matching/types';
+import type { DraftCipher } from './crypto';
+import { DraftCryptoError } from './crypto';
+import type { AzrDatabase, DraftBodyRow, DraftIndexRow } from './db';
+import { draftBodyRowSchema, draftIndexRowSchema } from './db';
+
+/**
+ * The drafts repository: the only code that reads or writes drafts. Every write seals the content
+ * (AES-GCM) and stores it with the clear index row in one transaction; every read checks the row,
+ * opens the ciphertext, migrates old schema versions forward and validates the result.
+ */
+export interface Draft {
+  readonly id: string;
+  readonly kind: DraftKind;
+  readonly status: DraftStatus;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly content: DraftContent;
+}
+
+/** What the list shows of a draft once it is decrypted (only for rows on screen). */
+export interface DraftSummary {
+  readonly familienname: string;
+  readonly vorname: string;
+  readonly geburtsdatum: string;
+  readonly geschaeftszeichen: string;
+}
+
+export type DraftSort = 'updatedAt' | 'createdAt' | 'kind' | 'status';
+
+export interface DraftQuery {
+  readonly kind?: DraftKind;
+  readonly status?: DraftStatus;
+  /** Only drafts not changed for at least this many days. */
+  readonly olderThanDays?: number;
+  /** Name (or its beginning, ≥ 3 letters per word), looked up through the blind index. */
+  readonly name?: string;
+  /** Geschäftszeichen (or its beginning, ≥ 3 characters), through the blind index. */
+  readonly geschaeftszeichen?: string;
+  readonly sort?: DraftSort;
+  readonly descending?: boolean;
+}
+
+/** A draft that looks like the same person as another (local duplicate hint). */
+export interface DuplicateHint {
+  readonly id: string;
+  readonly band: 'A' | 'B' | 'C';
+  readonly summary: DraftSummary;
+}
+
+export class DraftNotFoundError extends Error {
+  constructor(readonly id: string) {
+    super(`draft ${id} not found`);
+    this.name = 'DraftNotFoundError';
+  }
+}
+
+export interface DraftRepositoryDeps {
+  readonly db: AzrDatabase;
+  readonly cipher: DraftCipher;
+  readonly now: () => Date;
+  readonly codeLists: CodeListRegistry;
+  readonly newId?: () => string;
+}
+
+const TABLE = 'drafts';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MIN_PREFIX = 3;
+
+const searchTokens = (text: string) =>
+  toSearchForm(text)
+    .split(' ')
+    .filter((t) => t !== '');
+
+const normalizeGeschaeftszeichen = (text: string) =>
+  text.normalize('NFC').trim().toUpperCase().replace(/\s+/g, ' ');
+
+/** Plain-text blind-index inputs, domain-separated by prefix (n: name, g: Geschäftszeichen, m: key). */
+function blindInputs(content: DraftContent): string[] {
+  const out = new Set<string>();
+  const g = content.grundpersonalien;
+  const names = [
+    g.familienname,
+    g.vorname,
+    g.geburtsname,
+    ...content.weiterePersonalien.weitereNamen.flatMap((n) => [n.familienname, n.vorname]),
+  ];
+  for (const token of names.flatMap(searchTokens)) {
+    out.add(`n:${token}`);
+    for (let len = MIN_PREFIX; len < token.length; len++) out.add(`np:${token.slice(0, len)}`);
+  }
+  const gz = normalizeGeschaeftszeichen(content.geschaeftszeichen);
+  if (gz !== '') {
+    out.add(`g:${gz}`);
+    for (let len = MIN_PREFIX; len < gz.length; len++) out.add(`gp:${gz.slice(0, len)}`);
+  }
+  const person = toMatchPerson(content);
+  if (person) for (const key of computeMatchKeys(person).all) out.add(`m:${key}`);
+  return [...out];
+}
+
+/** The draft as a matching person, once it has a family name. */
+function toMatchPerson(content: DraftContent): MatchPerson | undefined {
+  const g = content.grundpersonalien;
+  if (g.familienname.trim() === '') return undefined;
+  return {
+    familienname: g.familienname,
+    vornamen: g.vorname,
+    ...(g.geburtsname.trim() ? { geburtsname: g.geburtsname } : {}),
+    geburtsdatum: readGeburtsdatum(g.geburtsdatum) ?? {},
+    ...(g.geburtsort.trim() ? { geburtsort: g.geburtsort } : {}),
+    ...(g.geschlecht ? { geschlecht: g.geschlecht } : {}),
+    staatsangehoerigkeiten: g.staatsangehoerigkeit,
+    weitereNamen: content.weiterePersonalien.weitereNamen
+      .filter((n) => n.familienname.trim() || n.vorname.trim())
+      .map((n) => ({
+        personalienArt: n.personalienArt,
+        familienname: n.familienname,
+        vornamen: n.vorname,
+      })),
+    dokumentnummern: content.weiterePersonalien.ausweispapiere
+      .map((a) => a.nummer)
+      .filter((n) => n.trim() !== ''),
+  };
+}
+
+const summaryOf = (content: DraftContent): DraftSummary => ({
+  familienname: content.grundpersonalien.familienname,
+  vorname: content.grundpersonalien.vorname,
+  geburtsdatum: content.grundpersonalien.geburtsdatum,
+  geschaeftszeichen: content.geschaeftszeichen,
+});
+
+export class DraftRepository {
+  private readonly db: AzrDatabase;
+  private readonly cipher: DraftCipher;
+  private readonly now: () => Date;
+  private readonly codeLists: CodeListRegistry;
+  private readonly newId: () => string;
+
+  constructor(deps: DraftRepositoryDeps) {
+    this.db = deps.db;
+    this.cipher = deps.cipher;
+    this.now = deps.now;
+    this.codeLists = deps.codeLists;
+    this.newId = deps.newId ?? (() => crypto.randomUUID());
+  }
+
+  /** The status a content gets: `bereit` only when every input rule passes. */
+  statusOf(content: DraftContent): DraftStatus {
+    const today = isoDay(this.now());
+    // The rule set is a tree of zod schemas: build it once per day, not on every keystroke.
+    if (this.validation?.today !== today)
+      this.validation = {
+        today,
+        schema: draftValidationSchema({ today, codeLists: this.codeLists }),
+      };
+    return this.validation.schema.safeParse(content).success ? 'bereit' : 'offen';
+  }
+
+  private validation:
+    { today: string; schema: ReturnType<typeof draftValidationSchema> } | undefined;
+
+  /** Code-list versions new drafts are entered under. */
+  currentCodelisten(): DraftContent['codelisten'] {
+    const day = isoDay(this.now());
+    return {
+      staatsangehoerigkeit:
+        this.codeLists.currentVersion(CODE_LIST_URIS.staatsangehoerigkeit, day)?.version ?? '',
+      geschlecht: this.codeLists.currentVersion(CODE_LIST_URIS.geschlecht, day)?.version ?? '',
+    };
+  }
+
+  async create(kind: DraftKind, content?: DraftContent): Promise<Draft> {
+    const id = this.newId();
+    const now = this.now();
+    const initial = content ?? emptyDraftContent(kind, this.currentCodelisten());
+    await this.write(id, { ...initial, kind }, now, now);
+    return this.get(id);
+  }
+
+  /**
+   * Saves a content as it is, valid or not (autosave). Resolves once IndexedDB has committed: only
+   * then may the UI say "gespeichert".
+   */
+  async save(id: string, content: DraftContent): Promise<{ updatedAt: Date; status: DraftStatus }> {
+    const updatedAt = this.now();
+    const status = await this.write(id, content, undefined, updatedAt);
+    return { updatedAt, status };
+  }
+
+  private async write(
+    id: string,
+    content: DraftContent,
+    /** Undefined: keep the stored one (the draft must exist). */
+    createdAt: Date | undefined,
+    updatedAt: Date,
+  ): Promise<DraftStatus> {
+    const status = this.statusOf(content);
+    const [sealed, blind] = await Promise.all([
+      this.cipher.seal({ table: TABLE, id, schemaVersion: DRAFT_SCHEMA_VERSION }, content),
+      Promise.all(blindInputs(content).map((input) => this.cipher.blind(input))),
+    ]);
+    const body: DraftBodyRow = { id, schemaVersion: DRAFT_SCHEMA_VERSION, ...sealed };
+    // Crypto is done before the transaction: an IndexedDB transaction commits on its own as soon
+    // as it waits for anything that is not IndexedDB.
+    await this.db.transaction(
+      'rw',
+      [this.db.drafts, this.db.draftBlind, this.db.draftBodies],
+      async () => {
+        let created = createdAt?.getTime();
+        if (created === undefined) {
+          const existing = await this.db.drafts.get(id);
+          if (!existing) throw new DraftNotFoundError(id);
+          created = existing.createdAt;
+        }
+        const row: DraftIndexRow = {
+          id,
+          kind: content.kind,
+          status,
+          createdAt: created,
+          updatedAt: updatedAt.getTime(),
+        };
+        await this.db.drafts.put(row);
+        await this.db.draftBlind.put({ id, blind });
+        await this.db.draftBodies.put(body);
+      },
+    );
+    return status;
+  }
+
+  /** Opens a draft; an old schema version is migrated and written back under the current one. */
+  async get(id: string): Promise<Draft> {
+    const [indexRaw, bodyRaw] = await this.db.transaction(
+      'r',
+      this.db.drafts,
+      this.db.draftBodies,
+      () => Promise.all([this.db.drafts.get(id), this.db.draftBodies.get(id)]),
+    );
+    if (!indexRaw || !bodyRaw) throw new DraftNotFoundError(id);
+    const index = this.checkIndex(indexRaw);
+    const content = await this.openBody(bodyRaw, new Date(index.createdAt));
+    if (draftBodyRowSchema.parse(bodyRaw).schemaVersion !== DRAFT_SCHEMA_VERSION)
+      await this.write(id, content, new Date(index.createdAt), new Date(index.updatedAt));
+    return {
+      id,
+      kind: content.kind,
+      status: this.statusOf(content),
+      createdAt: new Date(index.createdAt),
+      updatedAt: new Date(index.updatedAt),
+      content,
+    };
+  }
+
+  private checkIndex(raw: unknown): DraftIndexRow {
+    const parsed = draftIndexRowSchema.safeParse(raw);
+    if (!parsed.success) throw new DraftCryptoError('TAMPERED', 'draft index row is malformed');
+    return parsed.data;
+  }
+
+  private async openBody(raw: unknown, createdAt: Date): Promise<DraftContent> {
+    const parsed = draftBodyRowSchema.safeParse(raw);
+    if (!parsed.success) throw new DraftCryptoError('TAMPERED', 'draft body row is malformed');
+    const body = parsed.data;
+    const plain = await this.cipher.open(
+      { table: TABLE, id: body.id, schemaVersion: body.schemaVersion },
+      body,
+    );
+    return migrateDraftContent(plain, body.schemaVersion, { createdAt, codeLists: this.codeLists });
+  }
+
+  /**
+   * The list as ids in display order, from IndexedDB indexes and keys alone — no row values, no
+   * decryption — so it stays fast with 10,000 drafts. Names and Geschäftszeichen are looked up
+   * through the blind index; kind, status and age through their clear indexes.
+   */
+  async listIds(query: DraftQuery = {}): Promise<string[]> {
+    const sets: Set<string>[] = [];
+    for (const token of searchTokens(query.name ?? '')) {
+      const entries = await Promise.all([
+        this.cipher.blind(`n:${token}`),
+        this.cipher.blind(`np:${token}`),
+      ]);
+      sets.push(new Set(await this.db.draftBlind.where('blind').anyOf(entries).primaryKeys()));
+    }
+    const gz = normalizeGeschaeftszeichen(query.geschaeftszeichen ?? '');
+    if (gz !== '') {
+      const entries = await Promise.all([
+        this.cipher.blind(`g:${gz}`),
+        this.cipher.blind(`gp:${gz}`),
+      ]);
+      sets.push(new Set(await this.db.draftBlind.where('blind').anyOf(entries).primaryKeys()));
+    }
+    if (query.kind !== undefined)
+      sets.push(new Set(await this.db.drafts.where('kind').equals(query.kind).primaryKeys()));
+    if (query.status !== undefined)
+      sets.push(new Set(await this.db.drafts.where('status').equals(query.status).primaryKeys()));
+    if (query.olderThanDays !== undefined) {
+      const cutoff = this.now().getTime() - query.olderThanDays * DAY_MS;
+      sets.push(
+        new Set(await this.db.drafts.where('updatedAt').belowOrEqual(cutoff).primaryKeys()),
+      );
+    }
+    const sort = query.sort ?? 'updatedAt';
+    // Kind and status sort with the most recently changed first within each group.
+    const index = sort === 'kind' || sort === 'status' ? `[${sort}+updatedAt]` : sort;
+    const descending = query.descending ?? sort !== 'kind';
+    // Ascending key lists come from one native getAllKeys(); a reversed Dexie collection would walk
+    // a cursor entry by entry (~10× slower with 10,000 drafts), so reverse in memory instead.
+    const ascending = await this.keysInIndexOrder(index);
+    const ids = descending ? ascending.reverse() : ascending;
+    return sets.length === 0 ? ids : ids.filter((id) => sets.every((set) => set.has(id)));
+  }
+
+  /**
+   * The first `limit` ids of the unfiltered list, by a native key cursor: what the screen needs for
+   * its first paint, independent of how many drafts exist. `listIds` fills in the rest.
+   */
+  async firstIds(query: Pick<DraftQuery, 'sort' | 'descending'>, limit: number): Promise<string[]> {
+    const sort = query.sort ?? 'updatedAt';
+    const index = sort === 'kind' || sort === 'status' ? `[${sort}+updatedAt]` : sort;
+    const descending = query.descending ?? sort !== 'kind';
+    if (!this.db.isOpen()) await this.db.open();
+    const store = this.db.backendDB().transaction('drafts', 'readonly').objectStore('drafts');
+    return new Promise<string[]>((resolve, reject) => {
+      const ids: string[] = [];
+      const request = store.index(index).openKeyCursor(null, descending ? 'prev' : 'next');
+      request.onsuccess = () => {
+        const cursor = request.result;
+        if (!cursor || ids.length >= limit) return resolve(ids);
+        if (typeof cursor.primaryKey === 'string') ids.push(cursor.primaryKey);
+        cursor.continue();
+      };
+      request.onerror = () => reject(request.error ?? new Error('cursor failed'));
+    });
+  }
+
+  /** Primary keys in the order of an index, by one native getAllKeys() call. */
+  private async keysInIndexOrder(index: string): Promise<string[]> {
+    if (!this.db.isOpen()) await this.db.open();
+    const idb = this.db.backendDB();
+    return new Promise<string[]>((resolve, reject) => {
+      const request = idb
+        .transaction('drafts', 'readonly')
+        .objectStore('drafts')
+        .index(index)
+        .getAllKeys();
+      request.onsuccess = () => resolve(request.result.filter((key) => typeof key === 'string'));
+      request.onerror = () => reject(request.error ?? new Error('getAllKeys failed'));
+    });
+  }
+
+  /** The list with its clear index rows (tests and small lists; the screen uses listIds). */
+  async list(query: DraftQuery = {}): Promise<DraftIndexRow[]> {
+    const rows = await this.db.drafts.bulkGet(await this.listIds(query));
+    return rows.filter((row) => row !== undefined);
+  }
+
+  /** How many drafts were not changed since `before` (the retention warning). */
+  async countUnchangedSince(before: Date): Promise<number> {
+    return this.db.drafts.where('updatedAt').belowOrEqual(before.getTime()).count();
+  }
+
+  /** One row of the list: its clear index fields and, decrypted, what it shows of the person. */
+  async listEntry(id: string): Promise<{ row: DraftIndexRow; summary: DraftSummary | undefined }> {
+    const [index, body] = await this.db.transaction('r', this.db.drafts, this.db.draftBodies, () =>
+      Promise.all([this.db.drafts.get(id), this.db.draftBodies.get(id)]),
+    );
+    if (!index || !body) throw new DraftNotFoundError(id);
+    const row = this.checkIndex(index);
+    try {
+      return { row, summary: summaryOf(await this.openBody(body, new Date(row.createdAt))) };
+    } catch {
+      return { row, summary: undefined };
+    }
+  }
+
+  async count(): Promise<number> {
+    return this.db.drafts.count();
+  }
+
+  /** Decrypts what the list shows, for the rows on screen only. */
+  async summary(id: string): Promise<DraftSummary> {
+    const [index, body] = await Promise.all([this.db.drafts.get(id), this.db.draftBodies.get(id)]);
+    if (!index || !body) throw new DraftNotFoundError(id);
+    return summaryOf(await this.openBody(body, new Date(this.checkIndex(index).createdAt)));
+  }
+
+  /** A copy as a new draft (e.g. a second family member), with its own id and timestamps. */
+  async duplicate(id: string): Promise<Draft> {
+    const source = await this.get(id);
+    return this.create(source.kind, source.content);
+  }
+
+  /** Discards a draft: the record is deleted, not flagged. */
+  async discard(id: string): Promise<void> {
+    await this.db.transaction(
+      'rw',
+      [this.db.drafts, this.db.draftBlind, this.db.draftBodies],
+      async () => {
+        await this.db.drafts.delete(id);
+        await this.db.draftBlind.delete(id);
+        await this.db.draftBodies.delete(id);
+      },
+    );
+  }
+
+  /** Deletes every draft unchanged for `retentionDays` (DSGVO: delete after the purpose). */
+  async purgeExpired(retentionDays: number): Promise<number> {
+    const cutoff = this.now().getTime() - retentionDays * DAY_MS;
+    return this.db.transaction(
+      'rw',
+      [this.db.drafts, this.db.draftBlind, this.db.draftBodies, this.db.meta],
+      async () => {
+        const ids = await this.db.drafts.where('updatedAt').belowOrEqual(cutoff).primaryKeys();
+        await this.db.drafts.bulkDelete(ids);
+        await this.db.draftBlind.bulkDelete(ids);
+        await this.db.draftBodies.bulkDelete(ids);
+        await this.db.meta.put({ key: 'lastPurge', value: this.now().getTime() });
+        return ids.length;
+      },
+    );
+  }
+
+  /** The day a draft will be deleted by the retention purge. */
+  expiresAt(row: Pick<DraftIndexRow, 'updatedAt'>, retentionDays: number): Date {
+    return new Date(row.updatedAt + retentionDays * DAY_MS);
+  }
+
+  /**
+   * Other drafts that look like the same person: candidates share a matching key in the blind
+   * index; only they are decrypted and scored with shared/matching.
+   */
+  async duplicateHints(id: string, content: DraftContent, limit = 5): Promise<DuplicateHint[]> {
+    const person = toMatchPerson(content);
+    if (!person) return [];
+    const keys = await Promise.all(
+      computeMatchKeys(person).all.map((key) => this.cipher.blind(`m:${key}`)),
+    );
+    if (keys.length === 0) return [];
+    const ids = [...new Set(await this.db.draftBlind.where('blind').anyOf(keys).primaryKeys())];
+    const rows = (await this.db.draftBlind.bulkGet(ids)).filter((row) => row !== undefined);
+    const keySet = new Set(keys);
+    const candidates = rows
+      .filter((row) => row.id !== id)
+      .map((row) => ({ row, shared: row.blind.filter((b) => keySet.has(b)).length }))
+      .sort((a, b) => b.shared - a.shared)
+      .slice(0, 50);
+    const hints: (DuplicateHint & { score: number })[] = [];
+    for (const { row } of candidates) {
+      let other: DraftContent;
+      try {
+        other = (await this.get(row.id)).content;
+      } catch {
+        continue;
+      }
+      const candidate = toMatchPerson(other);
+      if (!candidate) continue;
+      const result = scoreCandidate(person, candidate);
+      if (result.band === 'A' || result.band === 'B')
+        hints.push({
+          id: row.id,
+          band: result.band,
+          score: result.score,
+          summary: summaryOf(other),
+        });
+    }
+    return hints
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
+      .map(({ score: _score, ...hint }) => hint);
+  }
+}

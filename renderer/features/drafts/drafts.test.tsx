@@ -1,0 +1,142 @@
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAzrApi } from '../../../shared/bridge/api';
+import { codeLists } from '../../../shared/domain/codelists';
+import { App } from '../../app/App';
+import { openDatabase } from '../../data/drafts/db';
+import { createDraftSession } from '../../data/drafts/session';
+import { testKeys } from '../../data/drafts/test-support';
+import { initI18n } from '../../i18n';
+import { useAutosave } from './useAutosave';
+
+function testSession() {
+  const fetchKeys = vi.fn(() => Promise.resolve(testKeys));
+  const session = createDraftSession({
+    fetchKeys,
+    openDatabase: () =>
+      openDatabase({ name: `ui-${crypto.randomUUID()}`, indexedDB: new IDBFactory(), IDBKeyRange }),
+    now: () => new Date(),
+    codeLists,
+    retentionDays: () => 30,
+  });
+  return { session, fetchKeys };
+}
+
+describe('Entwürfe in der Oberfläche', () => {
+  beforeEach(() => {
+    initI18n(localStorage);
+    // A host without settings: the drafts fall back to the default policy.
+    Object.defineProperty(window, 'azr', {
+      value: createAzrApi(() =>
+        Promise.resolve({ ok: false, error: { code: 'UNAVAILABLE', message: 'stub' } }),
+      ),
+      configurable: true,
+    });
+  });
+  afterEach(() => {
+    Reflect.deleteProperty(window, 'azr');
+  });
+
+  it('speichert jede Eingabe automatisch und sagt es', async () => {
+    const { session } = testSession();
+    const user = userEvent.setup();
+    render(<App initialPath="/entwuerfe" draftSession={session} />);
+    await user.click(await screen.findByRole('button', { name: 'Neue Erstmeldung' }));
+    const familienname = await screen.findByRole('textbox', { name: /^Familienname/ });
+    await user.type(familienname, 'Kowalczyk');
+    await waitFor(() =>
+      expect(screen.getByText(/^Entwurf gespeichert · \d\d:\d\d$/)).toBeInTheDocument(),
+    );
+    const state = session.store.getState();
+    if (state.phase !== 'unlocked') throw new Error('not unlocked');
+    const [row] = await state.repository.list();
+    expect((await state.repository.get(row!.id)).content.grundpersonalien.familienname).toBe(
+      'Kowalczyk',
+    );
+  });
+
+  it('Sperren blendet die Daten aus und vergisst den Schlüssel; Entsperren holt ihn neu', async () => {
+    const { session, fetchKeys } = testSession();
+    const user = userEvent.setup();
+    render(<App initialPath="/entwuerfe" draftSession={session} />);
+    await user.click(await screen.findByRole('button', { name: 'Neue Erstmeldung' }));
+    await user.type(await screen.findByRole('textbox', { name: /^Familienname/ }), 'Nowak');
+    await user.click(screen.getByRole('button', { name: 'Sperren' }));
+    expect(
+      await screen.findByRole('heading', { name: 'azr-desk ist gesperrt' }),
+    ).toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent('Nowak');
+    expect(session.store.getState().phase).toBe('locked');
+
+    await user.click(screen.getByRole('button', { name: 'Entsperren' }));
+    expect(await screen.findByDisplayValue('Nowak')).toBeInTheDocument();
+    expect(fetchKeys).toHaveBeenCalledTimes(2);
+  });
+
+  it('ohne Schlüssel vom Anwendungsdienst erklärt die Liste, was zu tun ist', async () => {
+    const session = createDraftSession({
+      fetchKeys: () => Promise.reject(new Error('down')),
+      openDatabase: () => openDatabase({ indexedDB: new IDBFactory(), IDBKeyRange }),
+      now: () => new Date(),
+      codeLists,
+      retentionDays: () => 30,
+    });
+    render(<App initialPath="/entwuerfe" draftSession={session} />);
+    expect(await screen.findByText('Entwürfe sind nicht verfügbar')).toBeInTheDocument();
+    expect(screen.getByText(/Bitte starten Sie azr-desk neu/)).toBeInTheDocument();
+  });
+});
+
+describe('Automatisches Speichern', () => {
+  it('speichert nie zwei Stände gleichzeitig und zuletzt den neuesten', async () => {
+    let running = 0;
+    let overlap = false;
+    const saved: number[] = [];
+    let value = 0;
+    const { result } = renderHook(() =>
+      useAutosave(
+        async () => {
+          running++;
+          overlap ||= running > 1;
+          const snapshot = value;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          saved.push(snapshot);
+          running--;
+          return new Date();
+        },
+        { delayMs: 1 },
+      ),
+    );
+    await act(async () => {
+      value = 1;
+      result.current.schedule();
+      const first = result.current.flush();
+      value = 2;
+      result.current.schedule();
+      await Promise.all([first, result.current.flush()]);
+    });
+    expect(overlap).toBe(false);
+    expect(saved.at(-1)).toBe(2);
+    expect(result.current.state.phase).toBe('saved');
+  });
+
+  it('ein fehlgeschlagenes Speichern bleibt vorgemerkt und wird beim nächsten Mal wiederholt', async () => {
+    const save = vi
+      .fn<() => Promise<Date>>()
+      .mockRejectedValueOnce(new Error('quota'))
+      .mockResolvedValue(new Date());
+    const { result } = renderHook(() => useAutosave(save, { delayMs: 1 }));
+    await act(async () => {
+      result.current.schedule();
+      await result.current.flush();
+    });
+    expect(result.current.state.phase).toBe('error');
+    await act(async () => {
+      await result.current.flush();
+    });
+    expect(save).toHaveBeenCalledTimes(2);
+    expect(result.current.state.phase).toBe('saved');
+  });
+});

@@ -1,0 +1,144 @@
+// Runs inside the app page (bundled by run.ts, injected with CSP bypassed): drives the real drafts
+// repository against Chromium's IndexedDB with the key the browser host hands out.
+import { codeLists } from '../../../shared/domain/codelists';
+import type { DraftContent } from '../../../shared/domain/draft';
+import { emptyDraftContent } from '../../../shared/domain/draft';
+import { createDraftCipher } from '../../../renderer/data/drafts/crypto';
+import { openDatabase } from '../../../renderer/data/drafts/db';
+import { DraftRepository } from '../../../renderer/data/drafts/repository';
+
+const FAMILIENNAMEN = [
+  'Schewtschenko',
+  'Kowalczyk',
+  'Al-Rashidi',
+  'Nguyễn',
+  'Popescu',
+  'Haddad',
+  'Yılmaz',
+  'Petrović',
+  'Osei',
+  'Rahimi',
+];
+const VORNAMEN = [
+  'Oleksandra',
+  'Łucja',
+  'Yasmin',
+  'Thị Lan',
+  'Ionuț',
+  'Karim',
+  'Ayşe',
+  'Dragan',
+  'Kwabena',
+  'Zahra',
+];
+
+async function repository(durability: 'strict' | 'relaxed') {
+  const response = await fetch('/__bridge/drafts.keys', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({}),
+  });
+  const result = (await response.json()) as {
+    ok: boolean;
+    value: { dataKey: string; indexKey: string };
+  };
+  if (!result.ok) throw new Error('drafts.keys failed');
+  const db = openDatabase({ durability });
+  const cipher = await createDraftCipher(result.value);
+  return { db, repo: new DraftRepository({ db, cipher, now: () => new Date(), codeLists }) };
+}
+
+function content(i: number): DraftContent {
+  const c = emptyDraftContent('erstmeldung', {
+    staatsangehoerigkeit: '2021-02-19',
+    geschlecht: '1',
+  });
+  c.geschaeftszeichen = `ABH-${2026}/${String(i).padStart(5, '0')}`;
+  Object.assign(c.grundpersonalien, {
+    familienname: `${FAMILIENNAMEN[i % 10]}${i % 7 === 0 ? '-Nowak' : ''}`,
+    vorname: VORNAMEN[(i * 3) % 10],
+    geburtsdatum: `${String((i % 28) + 1).padStart(2, '0')}.${String((i % 12) + 1).padStart(2, '0')}.${1950 + (i % 60)}`,
+    geburtsort: 'Kyjiw',
+    geburtsland: '166',
+    staatsangehoerigkeit: ['166'],
+    geschlecht: i % 2 ? 'w' : 'm',
+  });
+  c.weiterePersonalien.ausweispapiere.push({
+    art: 'Reisepass',
+    nummer: `FX${100000 + i}`,
+    ausstellenderStaat: '166',
+    gueltigBis: '2030-01-31',
+  });
+  return c;
+}
+
+/** Change → encrypted commit: one field changes per save, as a caseworker types. */
+async function autosave(iterations: number, durability: 'strict' | 'relaxed'): Promise<number[]> {
+  const { db, repo } = await repository(durability);
+  const draft = await repo.create('erstmeldung', content(1));
+  const value = draft.content;
+  const times: number[] = [];
+  const typed = 'Schewtschenko-Bondarenko';
+  for (let i = 0; i < iterations; i++) {
+    value.grundpersonalien.familienname = typed.slice(0, (i % typed.length) + 1);
+    const start = performance.now();
+    await repo.save(draft.id, value);
+    times.push(performance.now() - start);
+  }
+  await repo.discard(draft.id);
+  db.close();
+  return times;
+}
+
+async function seed(count: number): Promise<number> {
+  const { db, repo } = await repository('relaxed');
+  const start = performance.now();
+  for (let i = 0; i < count; i += 100)
+    await Promise.all(
+      Array.from({ length: Math.min(100, count - i) }, (_, k) =>
+        repo.create('erstmeldung', content(i + k)),
+      ),
+    );
+  db.close();
+  return performance.now() - start;
+}
+
+/** The list's query alone (ids in display order from the indexes), without rendering. */
+async function listQuery(): Promise<number[]> {
+  const { db, repo } = await repository('strict');
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const start = performance.now();
+    await repo.listIds({});
+    times.push(performance.now() - start);
+  }
+  db.close();
+  return times;
+}
+
+async function clear(): Promise<void> {
+  const db = openDatabase();
+  await Promise.all([db.drafts.clear(), db.draftBlind.clear(), db.draftBodies.clear()]);
+  db.close();
+}
+
+/** Clicks "Entwürfe" in the navigation and waits for the list's paint mark (all in the page). */
+async function openListFromNavigation(): Promise<number> {
+  performance.clearMarks('azr:drafts-list-painted');
+  const link = [...document.querySelectorAll<HTMLAnchorElement>('nav a')].find(
+    (a) => a.textContent?.trim() === 'Entwürfe',
+  );
+  if (!link) throw new Error('no navigation link');
+  const start = performance.now();
+  link.click();
+  for (let i = 0; i < 1000; i++) {
+    const mark = performance.getEntriesByName('azr:drafts-list-painted')[0];
+    if (mark) return mark.startTime - start;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  throw new Error('list did not paint');
+}
+
+Object.assign(globalThis, {
+  __draftsBench: { autosave, seed, clear, listQuery, openListFromNavigation },
+});
