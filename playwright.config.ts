@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { defineConfig } from '@playwright/test';
 
@@ -19,7 +21,18 @@ async function freePort(): Promise<number> {
 }
 
 process.env.AZR_E2E_PORT ??= String(await freePort());
+// A fresh data folder per run: the host's hash-chained protocol has one writer, and two hosts
+// sharing the default folder (parallel runs) would break its chain.
+process.env.AZR_HOST_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'azr-desk-e2e-'));
 const port = Number(process.env.AZR_E2E_PORT);
+// The training register the host talks to, with its admin interface for the specs (faults, stop and
+// start: see test/sandbox/admin.ts). Chosen here so the specs know the admin URL.
+process.env.AZR_E2E_SANDBOX_PORT ??= String(await freePort());
+process.env.AZR_E2E_SANDBOX_ADMIN_PORT ??= String(await freePort());
+const sandboxPort = Number(process.env.AZR_E2E_SANDBOX_PORT);
+const sandboxAdminPort = Number(process.env.AZR_E2E_SANDBOX_ADMIN_PORT);
+process.env.AZR_SANDBOX_URL = `https://127.0.0.1:${sandboxPort}`;
+process.env.AZR_SANDBOX_ADMIN_URL = `http://127.0.0.1:${sandboxAdminPort}`;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -51,10 +64,11 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `npx tsx test/host/main.ts --port ${port} --environment test`,
+    command: `npx tsx test/host/main.ts --port ${port} --environment test --persons 2000 --register-port ${sandboxPort} --register-admin-port ${sandboxAdminPort}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // Seeding the training register (2,000 persons plus the scenario persons) takes a while.
+    timeout: 180_000,
     stdout: 'pipe',
   },
 });

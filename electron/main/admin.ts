@@ -3,6 +3,7 @@
 import { arch, platform, versions } from 'node:process';
 import type { AppInfo } from '../../shared/bridge/contract';
 import type { AdminHandlerDeps } from './services/bridge/admin-handlers';
+import type { CertificateStatus } from './services/diagnostics/export';
 import { certificateNotSetUp, exportDiagnostics } from './services/diagnostics/export';
 import { createLogSink, createLogger, installLogSink, nodeLogFs } from './services/logging/logger';
 import {
@@ -20,6 +21,10 @@ export interface AdminWiringOptions {
   readonly appInfo: AppInfo;
   readonly isPackaged: boolean;
   readonly window: () => OwnerWindow | undefined;
+  /** The certificate service's state for the diagnostics zip (issue 5). */
+  readonly certificateStatus?: () => Promise<CertificateStatus>;
+  /** The register session's fetch, so the connectivity check takes the pinned path. */
+  readonly registerFetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 export function createAdminWiring(options: AdminWiringOptions) {
@@ -53,9 +58,8 @@ export function createAdminWiring(options: AdminWiringOptions) {
         runtime: { platform, arch, versions: { ...versions } },
         settings,
         recentLogs: (bytes) => sink.recent(bytes),
-        certificateStatus: certificateNotSetUp,
-        // TODO(register gateway): the pinned register session's fetch once it exists.
-        fetch: (url, init) => fetch(url, init),
+        certificateStatus: options.certificateStatus ?? certificateNotSetUp,
+        fetch: options.registerFetch ?? ((url, init) => fetch(url, init)),
         now: () => new Date(),
         save: createSaveWithDialog(options.window, folders.documents),
       }),
@@ -83,5 +87,5 @@ export function createAdminWiring(options: AdminWiringOptions) {
     );
   }
 
-  return { admin, start };
+  return { admin, settings, folders, start };
 }

@@ -60,6 +60,14 @@ function fakeElectron(options: { lockGranted?: boolean; isPackaged?: boolean } =
     setPermissionRequestHandler: vi.fn(),
     setPermissionCheckHandler: vi.fn(),
   });
+  // The register's own session (issue 5); its fetch fails like a machine without network.
+  const registerSession = {
+    setSSLConfig: vi.fn(),
+    setCertificateVerifyProc: vi.fn(),
+    setPermissionRequestHandler: vi.fn(),
+    fetch: vi.fn(() => Promise.reject(new Error('net::ERR_INTERNET_DISCONNECTED'))),
+  };
+  const fromPartition = vi.fn(() => registerSession);
   const windows: FakeBrowserWindow[] = [];
   const windowCreated = vi.fn();
   class FakeBrowserWindow extends EventEmitter {
@@ -84,7 +92,7 @@ function fakeElectron(options: { lockGranted?: boolean; isPackaged?: boolean } =
         handle: vi.fn((name: string, listener: Listener) => ipcListeners.set(name, listener)),
       },
       protocol: { registerSchemesAsPrivileged: vi.fn() },
-      session: { defaultSession },
+      session: { defaultSession, fromPartition },
       // A secret store that is there: the drafts' key vault wraps lazily, on the first drafts.keys.
       safeStorage: {
         isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(true)),
@@ -96,6 +104,8 @@ function fakeElectron(options: { lockGranted?: boolean; isPackaged?: boolean } =
     },
     app,
     defaultSession,
+    registerSession,
+    fromPartition,
     windows,
     windowCreated,
     ipcListeners,
@@ -156,6 +166,19 @@ describe('starting azr-desk', () => {
     ]) {
       expect(installer.mock.invocationCallOrder[0]).toBeLessThan(windowAt);
     }
+  });
+
+  it('keeps register traffic on its own in-memory session, pinned, and answers certificate requests itself', async () => {
+    await start(fakeElectron());
+    await becomeReady();
+    expect(electron.fromPartition).toHaveBeenCalledWith('azr-register', { cache: false });
+    expect(electron.registerSession.setSSLConfig).toHaveBeenCalledWith(
+      expect.objectContaining({ minVersion: 'tls1.2' }),
+    );
+    expect(electron.registerSession.setCertificateVerifyProc).toHaveBeenCalledWith(
+      expect.any(Function),
+    );
+    await vi.waitFor(() => expect(electron.app.listenerCount('select-client-certificate')).toBe(1));
   });
 
   it('serves the app scheme and opens one window on the app page with the built preload', async () => {

@@ -3,6 +3,8 @@
 // function; this file is their table of contents.
 import { join } from 'node:path';
 import { createAdminWiring } from './admin';
+import { createPrintWiring } from './print';
+import { createRegisterWiring } from './register';
 import { APP_URL } from './services/app-origin';
 import {
   createBridgeDispatcher,
@@ -42,10 +44,21 @@ if (acquireSingleInstanceLock(focusMainWindow)) {
 
 function start(): void {
   const identity = appIdentity();
+  // The register wiring needs the settings, the diagnostics need the register: the admin side reads
+  // it lazily, only when a diagnostics export runs.
   const adminWiring = createAdminWiring({
     appInfo: identity.info,
     isPackaged: identity.isPackaged,
     window: () => mainWindow,
+    certificateStatus: () => registerWiring.certificateStatus(),
+    registerFetch: (url, init) => registerWiring.fetch(url, init),
+  });
+  const registerWiring = createRegisterWiring({
+    environment: identity.info.environment,
+    isPackaged: identity.isPackaged,
+    settings: adminWiring.settings,
+    window: () => mainWindow,
+    env: process.env,
   });
   installLockdown();
   installAppProtocol(rendererDir);
@@ -62,6 +75,13 @@ function start(): void {
             randomBytes: nodeRandomBytes,
           }),
         },
+        register: registerWiring.register,
+        print: createPrintWiring({
+          preloadPath,
+          isPackaged: identity.isPackaged,
+          window: () => mainWindow,
+          register: registerWiring.register,
+        }),
       }),
       isTrustedSender: createTrustedSenderCheck(APP_URL),
       onError: logBridgeError,
@@ -69,6 +89,9 @@ function start(): void {
   );
   mainWindow = createMainWindow({ preloadPath, isPackaged: identity.isPackaged });
   adminWiring.start().catch((error: unknown) => console.error('[main] admin start failed', error));
+  registerWiring
+    .start()
+    .catch((error: unknown) => console.error('[main] register start failed', error));
 }
 
 function focusMainWindow(): void {

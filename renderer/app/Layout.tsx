@@ -4,6 +4,7 @@ import { Outlet, useLocation } from 'react-router';
 import { HelpMenu } from '../features/help/HelpMenu';
 import { LanguageSelect } from './LanguageSelect';
 import { LockButton, SessionGate } from './session/LockControls';
+import { useForgetAnswersOnLock } from './session/useForgetAnswersOnLock';
 import { SideNav } from '../ui/SideNav';
 import { StatusBar } from './status/StatusBar';
 import { areas } from './areas';
@@ -44,6 +45,7 @@ export function Layout() {
   const styles = useStyles();
   const { pathname } = useLocation();
   const current = areas.find((area) => pathname.startsWith(`/${area.path}`));
+  useForgetAnswersOnLock();
 
   return (
     <div className={styles.root}>

@@ -2,6 +2,10 @@ import type { RouteObject } from 'react-router';
 import { Navigate } from 'react-router';
 import { AccessibilityStatement } from '../features/help/AccessibilityStatement';
 import { LazyDraftPage, LazyDraftsArea } from '../features/drafts/lazy';
+import { LazyPrintPage } from '../features/print/lazy';
+import { LazyProtocolArea } from '../features/protocol/lazy';
+import { LazyRecordPage } from '../features/record/lazy';
+import { LazySearchArea } from '../features/search/lazy';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Layout } from './Layout';
 import { PendingArea } from './PendingArea';
@@ -24,13 +28,20 @@ export const routes: RouteObject[] = [
             <SettingsPage />
           ) : area.key === 'drafts' ? (
             <LazyDraftsArea />
+          ) : area.key === 'search' ? (
+            <LazySearchArea />
+          ) : area.key === 'protocol' ? (
+            <LazyProtocolArea />
           ) : (
             <PendingArea area={area} />
           ),
       })),
       { path: 'entwuerfe/:id', element: <LazyDraftPage /> },
+      { path: 'suche/person/:azrNummer', element: <LazyRecordPage /> },
       { path: 'barrierefreiheit', element: <AccessibilityStatement /> },
       { path: '*', element: <Navigate to={`/${defaultArea.path}`} replace /> },
     ],
   },
+  // A printout, outside the app frame: what the PDF shows and nothing else (issue 8, item 5).
+  { path: '/druck/:token', element: <LazyPrintPage /> },
 ];

@@ -1,4 +1,6 @@
 import { draftsDe } from './drafts.de';
+import { searchDe } from './search.de';
+import { printDe } from './print.de';
 /** German: the default locale and the source of truth for keys; `en.ts` must match it. */
 export const de = {
   app: {
@@ -146,7 +148,7 @@ export const de = {
     },
     limitations: {
       title: 'Nicht barrierefreie Inhalte',
-      body: 'Bereiche, die in dieser Version als „Noch nicht verfügbar“ gekennzeichnet sind, werden auf Barrierefreiheit geprüft, sobald sie freigeschaltet sind. Ausdrucke als PDF sind noch nicht verfügbar.',
+      body: 'Bereiche, die in dieser Version als „Noch nicht verfügbar“ gekennzeichnet sind, werden auf Barrierefreiheit geprüft, sobald sie freigeschaltet sind. Ausdrucke werden als getaggte PDF-Dateien (PDF/UA-orientiert) erzeugt; die Tagging-Funktion von Chromium ist noch experimentell, vollständige PDF/UA-Konformität ist nicht geprüft.',
     },
     feedback: {
       title: 'Barrieren melden',
@@ -174,6 +176,8 @@ export const de = {
       'Der Schlüssel für die Entwürfe ist nicht verfügbar. Ihre Entwürfe bleiben verschlüsselt gespeichert; bitte starten Sie azr-desk neu.',
   },
   ...draftsDe,
+  ...searchDe,
+  ...printDe,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

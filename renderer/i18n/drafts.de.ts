@@ -37,6 +37,7 @@ export const draftsDe = {
     status: { offen: 'unvollständig', bereit: 'bereit zur Vorprüfung' },
     noName: '(noch ohne Namen)',
     decrypting: 'wird entschlüsselt …',
+    loading: 'wird geladen …',
     unreadable: 'Nicht lesbar: Der Entwurf ist beschädigt oder wurde verändert.',
     changed: 'geändert {{date}}',
     open: 'Öffnen',

@@ -41,6 +41,7 @@ export const draftsEn: Widen<typeof draftsDe> = {
     status: { offen: 'incomplete', bereit: 'ready for pre-check' },
     noName: '(no name yet)',
     decrypting: 'decrypting …',
+    loading: 'loading …',
     unreadable: 'Unreadable: the draft is damaged or was changed.',
     changed: 'changed {{date}}',
     open: 'Open',

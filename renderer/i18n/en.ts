@@ -1,5 +1,7 @@
 import type { Messages } from './de';
 import { draftsEn } from './drafts.en';
+import { searchEn } from './search.en';
+import { printEn } from './print.en';
 
 export const en: Messages = {
   app: {
@@ -147,7 +149,7 @@ export const en: Messages = {
     },
     limitations: {
       title: 'Non-accessible content',
-      body: 'Areas marked "Not available yet" in this version are assessed for accessibility once they are enabled. PDF printouts are not yet available.',
+      body: 'Areas marked "Not available yet" in this version are assessed for accessibility once they are enabled. Printouts are produced as tagged PDF files; Chromium’s tagging is still experimental, full PDF/UA conformance has not been verified.',
     },
     feedback: {
       title: 'Reporting barriers',
@@ -173,4 +175,6 @@ export const en: Messages = {
       'The drafts key is not available. Your drafts remain stored encrypted; please restart azr-desk.',
   },
   ...draftsEn,
+  ...searchEn,
+  ...printEn,
 };

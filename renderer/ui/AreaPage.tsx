@@ -1,6 +1,12 @@
 import type { ReactNode } from 'react';
 import { useEffect, useRef } from 'react';
-import { Text, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import {
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  typographyStyles,
+} from '@fluentui/react-components';
 
 const useStyles = makeStyles({
   root: {
@@ -9,6 +15,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalL,
     maxWidth: '72ch',
   },
+  // Screens with lists and records use the window's width; prose areas keep a readable measure.
+  wide: { maxWidth: '120ch' },
   heading: { ...typographyStyles.title1, margin: 0, outline: 'none' },
 });
 
@@ -16,13 +24,14 @@ interface AreaPageProps {
   readonly title: string;
   readonly description: string;
   readonly children?: ReactNode;
+  readonly wide?: boolean;
 }
 
 /**
  * The frame of every area: its heading receives focus when the area opens, so keyboard and
  * screen-reader users land on the new content instead of staying in the navigation.
  */
-export function AreaPage({ title, description, children }: AreaPageProps) {
+export function AreaPage({ title, description, children, wide = false }: AreaPageProps) {
   const styles = useStyles();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -30,7 +39,10 @@ export function AreaPage({ title, description, children }: AreaPageProps) {
     document.title = `${title} – azr-desk`;
   }, [title]);
   return (
-    <section className={styles.root} aria-labelledby="area-heading">
+    <section
+      className={mergeClasses(styles.root, wide && styles.wide)}
+      aria-labelledby="area-heading"
+    >
       <h1 id="area-heading" tabIndex={-1} ref={heading} className={styles.heading}>
         {title}
       </h1>

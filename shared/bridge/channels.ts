@@ -9,6 +9,21 @@ export const bridgeChannels = [
   'diagnostics.export',
   'log.write',
   'drafts.keys',
+  'register.status',
+  'register.anfrage',
+  'register.lichtbild',
+  'register.erstmeldung',
+  'register.folgemeldung',
+  'register.datenpflege',
+  'register.mitteilungen',
+  'certificate.status',
+  'certificate.choose',
+  'protocol.list',
+  'protocol.export',
+  'protocol.vorpruefung',
+  'print.pdf',
+  'print.document',
+  'print.ready',
 ] as const;
 
 export type BridgeChannel = (typeof bridgeChannels)[number];

@@ -7,6 +7,35 @@ import {
 } from '../diagnostics/contract';
 import { settingChangeSchema, settingsResponseSchema } from '../policy/contract';
 import { draftKeysSchema } from './drafts';
+import {
+  datenpflegeRequestSchema,
+  erstmeldungRequestSchema,
+  folgemeldungRequestSchema,
+  meldungResponseSchema,
+  mitteilungenRequestSchema,
+  mitteilungenResponseSchema,
+  vorpruefungRequestSchema,
+  vorpruefungResponseSchema,
+} from './meldungen';
+import {
+  printDocumentSchema,
+  printPdfResponseSchema,
+  printReadySchema,
+  printRequestSchema,
+  printTokenRequestSchema,
+} from './print';
+import {
+  anfrageRequestSchema,
+  anfrageResponseSchema,
+  certificateChooseSchema,
+  certificateStatusSchema,
+  lichtbildRequestSchema,
+  lichtbildResponseSchema,
+  protocolExportSchema,
+  protocolListSchema,
+  protocolQuerySchema,
+  registerStatusSchema,
+} from './register';
 
 /** What the app tells about itself: shown in the status bar and the "Über azr-desk" dialog. */
 export const appInfoSchema = z.object({
@@ -36,6 +65,27 @@ export const bridgeContract = {
   'diagnostics.export': { request: noRequest, response: diagnosticsExportSchema },
   'log.write': { request: logLineSchema, response: logWriteResponseSchema },
   'drafts.keys': { request: noRequest, response: draftKeysSchema },
+  'register.status': { request: noRequest, response: registerStatusSchema },
+  'register.anfrage': { request: anfrageRequestSchema, response: anfrageResponseSchema },
+  'register.lichtbild': { request: lichtbildRequestSchema, response: lichtbildResponseSchema },
+  'register.erstmeldung': { request: erstmeldungRequestSchema, response: meldungResponseSchema },
+  'register.folgemeldung': { request: folgemeldungRequestSchema, response: meldungResponseSchema },
+  'register.datenpflege': { request: datenpflegeRequestSchema, response: meldungResponseSchema },
+  'register.mitteilungen': {
+    request: mitteilungenRequestSchema,
+    response: mitteilungenResponseSchema,
+  },
+  'certificate.status': { request: noRequest, response: certificateStatusSchema },
+  'certificate.choose': { request: certificateChooseSchema, response: certificateStatusSchema },
+  'protocol.list': { request: protocolQuerySchema, response: protocolListSchema },
+  'protocol.export': { request: protocolQuerySchema, response: protocolExportSchema },
+  'protocol.vorpruefung': {
+    request: vorpruefungRequestSchema,
+    response: vorpruefungResponseSchema,
+  },
+  'print.pdf': { request: printRequestSchema, response: printPdfResponseSchema },
+  'print.document': { request: printTokenRequestSchema, response: printDocumentSchema },
+  'print.ready': { request: printTokenRequestSchema, response: printReadySchema },
 } as const satisfies Record<BridgeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export type BridgeContract = typeof bridgeContract;

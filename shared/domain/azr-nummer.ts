@@ -20,14 +20,14 @@ export function checkAzrNummer(value: string): AzrNummerFehler | undefined {
 /** Strips the spaces and separators caseworkers type when copying a number from a printout. */
 export const normalizeAzrNummer = (input: string) => input.replace(/[\s./-]/g, '');
 
+/** The caseworker's sentence for each check failure: one wording wherever a number is typed. */
+export const azrNummerFehlertext: Record<AzrNummerFehler, string> = {
+  FORMAT: 'Die AZR-Nummer hat genau 12 Ziffern.',
+  DATUM:
+    'Die ersten sechs Ziffern der AZR-Nummer sind kein gültiges Datum (JJMMTT). Bitte prüfen Sie die Nummer.',
+};
+
 export const azrNummerSchema = z.string().superRefine((value, context) => {
   const fehler = checkAzrNummer(value);
-  if (fehler === 'FORMAT')
-    context.addIssue({ code: 'custom', message: 'Die AZR-Nummer hat genau 12 Ziffern.' });
-  else if (fehler === 'DATUM')
-    context.addIssue({
-      code: 'custom',
-      message:
-        'Die ersten sechs Ziffern der AZR-Nummer sind kein gültiges Datum (JJMMTT). Bitte prüfen Sie die Nummer.',
-    });
+  if (fehler) context.addIssue({ code: 'custom', message: azrNummerFehlertext[fehler] });
 });

@@ -43,6 +43,12 @@ describe('the DIN 91379 search form', () => {
       expect(form).toMatch(/^[A-Z]+$/);
     }
   });
+
+  it('finds every letter and sequence of the table inside a word as well', () => {
+    for (const [letter, form] of DIN91379_SEARCH_FORM) {
+      expect(toSearchForm(`x${letter}y`), letter).toBe(`X${form}Y`);
+    }
+  });
 });
 
 describe('token splitting', () => {

@@ -7,6 +7,13 @@
 import { DIN91379_MAX_SEQUENCE_LENGTH, DIN91379_SEARCH_FORM } from '../domain/din91379/search-form';
 
 const COMBINING_MARK = /\p{M}/u;
+/** The second character of every multi-character sequence of the table (combining marks). */
+const SEQUENCE_SECOND: ReadonlySet<string> = new Set(
+  [...DIN91379_SEARCH_FORM.keys()].flatMap((key) => {
+    const chars = [...key];
+    return chars.length > 1 ? [chars[1] ?? ''] : [];
+  }),
+);
 const ASCII_LETTER = /^[A-Za-z]$/;
 /** Characters that glue parts of one name together without a boundary (O'Brien, Al‘Amri). */
 const JOINERS = new Set(["'", '`', '´', '’', 'ʹ', 'ʺ', 'ʾ', 'ʿ', 'ˈ', 'ˌ', '‡', '¨', '·']);
@@ -23,8 +30,11 @@ export function toSearchForm(input: string): string {
   let i = 0;
   while (i < chars.length) {
     let matched = false;
-    for (let len = Math.min(DIN91379_MAX_SEQUENCE_LENGTH, chars.length - i); len >= 1; len--) {
-      const mapped = DIN91379_SEARCH_FORM.get(chars.slice(i, i + len).join(''));
+    // Longer sequences only where one can start: most characters need a single lookup.
+    const longest = SEQUENCE_SECOND.has(chars[i + 1] ?? '') ? DIN91379_MAX_SEQUENCE_LENGTH : 1;
+    for (let len = Math.min(longest, chars.length - i); len >= 1; len--) {
+      const sequence = len === 1 ? (chars[i] ?? '') : chars.slice(i, i + len).join('');
+      const mapped = DIN91379_SEARCH_FORM.get(sequence);
       if (mapped !== undefined) {
         out += mapped;
         i += len;

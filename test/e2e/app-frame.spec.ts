@@ -86,6 +86,9 @@ test.describe('Das Anwendungsgerüst im Browser-Host', () => {
     await expect(page.getByRole('status')).toHaveText('Anwendungsdienst bereit');
     const results = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      // Tabster's aria-hidden focus sentinels (Fluent UI): a known false positive, see
+      // microsoft/tabster#288 and search.spec.ts.
+      .exclude('[data-tabster-dummy]')
       .analyze();
     expect(results.violations).toEqual([]);
   });

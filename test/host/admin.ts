@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { arch, platform, versions } from 'node:process';
 import type { AppInfo } from '../../shared/bridge/contract';
 import type { AdminHandlerDeps } from '../../electron/main/services/bridge/admin-handlers';
+import type { CertificateStatus } from '../../electron/main/services/diagnostics/export';
 import {
   certificateNotSetUp,
   exportDiagnostics,
@@ -28,6 +29,8 @@ export interface HostAdminOptions {
   readonly policyFile: string | undefined;
   readonly now: () => Date;
   readonly fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  /** The certificate service's state for the diagnostics zip (issue 5). */
+  readonly certificateStatus?: () => Promise<CertificateStatus>;
 }
 
 export function createHostAdmin(options: HostAdminOptions): AdminHandlerDeps {
@@ -59,7 +62,7 @@ export function createHostAdmin(options: HostAdminOptions): AdminHandlerDeps {
         runtime: { platform, arch, versions: { ...versions } },
         settings,
         recentLogs: (bytes) => sink.recent(bytes),
-        certificateStatus: certificateNotSetUp,
+        certificateStatus: options.certificateStatus ?? certificateNotSetUp,
         fetch: options.fetch ?? ((url, init) => fetch(url, init)),
         now: options.now,
         save: async (fileName, bytes) => {

@@ -13,11 +13,19 @@ import { toMatchPerson } from './register/persons';
 import { TrainingRegister } from './register/register';
 import { seedRegister } from './seed';
 
+/** The register's HTTPS listener, so tests can take the register off the network and back. */
+export interface RegisterListenerControl {
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  running(): boolean;
+}
+
 export interface AdminServerOptions {
   readonly db: Database;
   readonly faults: FaultInjector;
   readonly now: () => Date;
   readonly random: Random;
+  readonly listener?: RegisterListenerControl;
 }
 
 /**
@@ -43,7 +51,24 @@ export function createAdminServer(options: AdminServerOptions): FastifyInstance 
     personen: await repository.personenAnzahl(),
     datenbank: db.kind,
     stoerungen: faults.current,
+    ...(options.listener ? { erreichbar: options.listener.running() } : {}),
   }));
+
+  /**
+   * "Register nicht erreichbar" for end-to-end tests: closes the HTTPS port (open connections are cut,
+   * new ones refused) and opens it again on the same port. Data and faults stay as they are.
+   */
+  app.post('/admin/register/stop', async (_request, reply) => {
+    if (!options.listener) return reply.code(404).send({ fehler: 'nicht verfügbar' });
+    await options.listener.stop();
+    return { erreichbar: false };
+  });
+
+  app.post('/admin/register/start', async (_request, reply) => {
+    if (!options.listener) return reply.code(404).send({ fehler: 'nicht verfügbar' });
+    await options.listener.start();
+    return { erreichbar: true };
+  });
 
   app.post('/admin/reset', async () => {
     await repository.leeren();

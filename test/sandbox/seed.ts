@@ -2,7 +2,7 @@ import { computeMatchKeys } from '../../shared/matching';
 import type { Grundpersonalien, WeiterePersonalien } from '../../shared/register-api';
 import { generatePopulation } from '../bench/matching/population';
 import type { GeneratedPerson } from '../bench/matching/population';
-import type { Sql } from './db/database';
+import type { Database, Sql } from './db/database';
 import type { Behoerde } from './db/repository';
 import { createRepository } from './db/repository';
 import type { Random } from './register/ids';
@@ -205,35 +205,65 @@ export interface SeedOptions {
   readonly random: Random;
   readonly now: Date;
   readonly onProgress?: (done: number) => void;
+  /**
+   * Load the key index without its indexes (an empty register only; the same data either way).
+   * Default: from BULK_LOAD_FROM persons on.
+   */
+  readonly bulkLoad?: boolean;
 }
 
+/** From this many persons on, seeding an empty register loads the key index without its indexes. */
+export const BULK_LOAD_FROM = 20_000;
+
 /** Authorities, scenario persons and a synthetic population of `persons` people. */
-export async function seedRegister(sql: Sql, options: SeedOptions): Promise<number> {
+export async function seedRegister(db: Database, options: SeedOptions): Promise<number> {
+  const repository = createRepository(db);
+  const bulk =
+    (options.bulkLoad ?? options.persons >= BULK_LOAD_FROM) &&
+    (await repository.personenAnzahl()) === 0;
+  const done = bulk
+    ? await db.transaction(async (tx) => {
+        // More sort memory for building the indexes once (PostgreSQL; PGlite keeps its default).
+        if (db.kind === 'postgres') await tx.exec("set local maintenance_work_mem = '512MB'");
+        return createRepository(tx).withoutKeyIndexes(() => seedPersons(tx, options));
+      })
+    : await seedPersons(db, options);
+  await repository.refreshKeyStatistics();
+  // Index-only scans of the key index need the visibility map that vacuum writes.
+  if (bulk) await db.exec('vacuum analyze person, person_schluessel, person_schluesselmenge');
+  return done;
+}
+
+async function seedPersons(sql: Sql, options: SeedOptions): Promise<number> {
   const repository = createRepository(sql);
   for (const behoerde of BEHOERDEN) await repository.upsertBehoerde(behoerde);
-  const save = (record: PersonRecord) =>
-    repository.savePerson(
+  for (const record of szenarioPersonen(options.random)) {
+    await repository.savePerson(
       record,
       computeMatchKeys(toMatchPerson(record.grundpersonalien, record.weiterePersonalien)).all,
       options.now,
     );
-  for (const record of szenarioPersonen(options.random)) await save(record);
+  }
   let done = 0;
+  // While the database stores one batch, the next is generated and keyed (the two cores overlap).
+  let storing: Promise<void> = Promise.resolve();
   for (let start = 0; start < options.persons; start += SEED_BATCH) {
-    const population = populationBatch(
+    const entries = populationBatch(
       options.seed ?? 1,
       start,
       Math.min(SEED_BATCH, options.persons - start),
-    );
-    await repository.insertPersons(
-      population.map((person) => ({
-        record: fromGenerated(person, options.random),
-        keys: computeMatchKeys(person).all,
-      })),
-      options.now,
-    );
-    done += population.length;
-    options.onProgress?.(done);
+    ).map((person) => ({
+      record: fromGenerated(person, options.random),
+      keys: computeMatchKeys(person).all,
+    }));
+    await storing;
+    storing = repository.insertPersons(entries, options.now).then(() => {
+      done += entries.length;
+      options.onProgress?.(done);
+    });
+    // Awaited with the next batch; a failure while that batch is generated is not "unhandled".
+    storing.catch(() => undefined);
   }
+  await storing;
   return done + Object.keys(SZENARIO_PERSONEN).length;
 }

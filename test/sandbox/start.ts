@@ -5,6 +5,7 @@ import type { Database } from './db/database';
 import { openDatabase } from './db/database';
 import { migrate } from './db/migrations';
 import { createRepository } from './db/repository';
+import type { RegisterListenerControl } from './admin';
 import { createAdminServer } from './admin';
 import { FaultInjector } from './faults';
 import type { Random } from './register/ids';
@@ -80,8 +81,34 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
       }
     ).version,
   });
-  const admin = createAdminServer({ db, faults, now, random });
   const url = await server.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  const port = Number(new URL(url).port);
+  // Fastify cannot listen twice; its Node server can, on the same port, after a close.
+  const https = server.server;
+  let running = true;
+  const listener: RegisterListenerControl = {
+    running: () => running,
+    async stop() {
+      if (!running) return;
+      running = false;
+      await new Promise<void>((resolve) => {
+        https.close(() => resolve());
+        https.closeAllConnections();
+      });
+    },
+    async start() {
+      if (running) return;
+      await new Promise<void>((resolve, reject) => {
+        https.once('error', reject);
+        https.listen(port, '127.0.0.1', () => {
+          https.off('error', reject);
+          resolve();
+        });
+      });
+      running = true;
+    },
+  };
+  const admin = createAdminServer({ db, faults, now, random, listener });
   const adminUrl = await admin.listen({ host: '127.0.0.1', port: options.adminPort ?? 0 });
   return {
     url,
@@ -89,6 +116,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     db,
     async close() {
       clearInterval(purge);
+      await listener.start();
       await Promise.all([server.close(), admin.close()]);
       await db.close();
     },

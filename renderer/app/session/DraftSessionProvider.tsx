@@ -5,6 +5,7 @@ import type { DraftPolicy } from '../../data/drafts/policy';
 import { DEFAULT_DRAFT_POLICY, loadDraftPolicy } from '../../data/drafts/policy';
 import type { DraftSession, DraftSessionState } from '../../data/drafts/session';
 import { createDraftSession } from '../../data/drafts/session';
+import { preloadDraftScreens } from '../../features/drafts/lazy';
 
 interface SessionContextValue {
   readonly session: DraftSession;
@@ -65,6 +66,18 @@ export function DraftSessionProvider({ children, session: given, now: givenNow }
     const timer = setInterval(() => void session.purge().catch(() => 0), DAY_MS);
     return () => clearInterval(timer);
   }, [session]);
+
+  // Once unlocked and idle, load the drafts screens' code: opening "Entwürfe" then renders at once
+  // instead of through a loading state (which React holds for at least 300 ms).
+  const unlocked = useSyncExternalStore(
+    session.store.subscribe,
+    () => session.store.getState().phase === 'unlocked',
+  );
+  useEffect(() => {
+    if (!unlocked || typeof requestIdleCallback !== 'function') return;
+    const handle = requestIdleCallback(() => void preloadDraftScreens(), { timeout: 2_000 });
+    return () => cancelIdleCallback(handle);
+  }, [unlocked]);
 
   return (
     <SessionContext.Provider value={{ session, policy, now }}>{children}</SessionContext.Provider>

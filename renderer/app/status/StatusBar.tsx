@@ -6,6 +6,7 @@ import {
 } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { useAppInfo, useBridgeHealth } from './queries';
+import { CertificateItem, RegisterStatusItem } from './RegisterStatus';
 
 const useStyles = makeStyles({
   root: {
@@ -27,7 +28,10 @@ const useStyles = makeStyles({
   down: { color: tokens.colorStatusDangerForeground1 },
 });
 
-/** Version and environment from `app.info`, the main process's health from `health.ping`. */
+/**
+ * Version and environment from `app.info`, the main process's health from `health.ping`, the
+ * register's reachability with the authority, and the certificate in use.
+ */
 export function StatusBar() {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -70,6 +74,10 @@ export function StatusBar() {
         <HealthIcon aria-hidden />
         {t(`status.bridge.${healthState}`)}
       </Caption1>
+      <span className={styles.separator} aria-hidden />
+      <RegisterStatusItem />
+      <span className={styles.separator} aria-hidden />
+      <CertificateItem />
     </footer>
   );
 }

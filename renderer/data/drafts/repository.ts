@@ -41,6 +41,18 @@ export interface DraftSummary {
   readonly geschaeftszeichen: string;
 }
 
+/** One row of the list: the clear index fields and, decrypted, the summary (undefined: unreadable). */
+export interface DraftListEntry {
+  readonly row: DraftIndexRow;
+  readonly summary: DraftSummary | undefined;
+}
+
+/** The list's first screen: the first ids in display order, with their rows decrypted. */
+export interface DraftFirstPage {
+  readonly ids: readonly string[];
+  readonly entries: ReadonlyMap<string, DraftListEntry>;
+}
+
 export type DraftSort = 'updatedAt' | 'createdAt' | 'kind' | 'status';
 
 export interface DraftQuery {
@@ -139,6 +151,14 @@ function toMatchPerson(content: DraftContent): MatchPerson | undefined {
   };
 }
 
+/** The clear index a sort reads, and its direction. */
+function indexFor(query: Pick<DraftQuery, 'sort' | 'descending'>) {
+  const sort = query.sort ?? 'updatedAt';
+  // Kind and status sort with the most recently changed first within each group.
+  const index = sort === 'kind' || sort === 'status' ? `[${sort}+updatedAt]` : sort;
+  return { index, descending: query.descending ?? sort !== 'kind' };
+}
+
 const summaryOf = (content: DraftContent): DraftSummary => ({
   familienname: content.grundpersonalien.familienname,
   vorname: content.grundpersonalien.vorname,
@@ -152,6 +172,21 @@ export class DraftRepository {
   private readonly now: () => Date;
   private readonly codeLists: CodeListRegistry;
   private readonly newId: () => string;
+
+  /**
+   * What the list showed of drafts during this session (decrypted summaries), so reopening the list
+   * or scrolling back does not decrypt again. Memory only — never IndexedDB or localStorage — and
+   * dropped by forget(), which the session calls when it locks.
+   */
+  private readonly entryCache = new Map<string, DraftListEntry>();
+  /** Counts writes and deletions; `changedAt` remembers the count of each id's last one. */
+  private changes = 0;
+  private readonly changedAt = new Map<string, number>();
+  private forgotten = false;
+  /** Ids asked for by listEntry() in the same task, read and decrypted together. */
+  private pendingEntries:
+    | Map<string, { resolve: (e: DraftListEntry) => void; reject: (e: unknown) => void }[]>
+    | undefined;
 
   constructor(deps: DraftRepositoryDeps) {
     this.db = deps.db;
@@ -241,6 +276,7 @@ export class DraftRepository {
         await this.db.draftBodies.put(body);
       },
     );
+    this.changed([id]);
     return status;
   }
 
@@ -316,38 +352,12 @@ export class DraftRepository {
         new Set(await this.db.drafts.where('updatedAt').belowOrEqual(cutoff).primaryKeys()),
       );
     }
-    const sort = query.sort ?? 'updatedAt';
-    // Kind and status sort with the most recently changed first within each group.
-    const index = sort === 'kind' || sort === 'status' ? `[${sort}+updatedAt]` : sort;
-    const descending = query.descending ?? sort !== 'kind';
+    const { index, descending } = indexFor(query);
     // Ascending key lists come from one native getAllKeys(); a reversed Dexie collection would walk
     // a cursor entry by entry (~10× slower with 10,000 drafts), so reverse in memory instead.
     const ascending = await this.keysInIndexOrder(index);
     const ids = descending ? ascending.reverse() : ascending;
     return sets.length === 0 ? ids : ids.filter((id) => sets.every((set) => set.has(id)));
-  }
-
-  /**
-   * The first `limit` ids of the unfiltered list, by a native key cursor: what the screen needs for
-   * its first paint, independent of how many drafts exist. `listIds` fills in the rest.
-   */
-  async firstIds(query: Pick<DraftQuery, 'sort' | 'descending'>, limit: number): Promise<string[]> {
-    const sort = query.sort ?? 'updatedAt';
-    const index = sort === 'kind' || sort === 'status' ? `[${sort}+updatedAt]` : sort;
-    const descending = query.descending ?? sort !== 'kind';
-    if (!this.db.isOpen()) await this.db.open();
-    const store = this.db.backendDB().transaction('drafts', 'readonly').objectStore('drafts');
-    return new Promise<string[]>((resolve, reject) => {
-      const ids: string[] = [];
-      const request = store.index(index).openKeyCursor(null, descending ? 'prev' : 'next');
-      request.onsuccess = () => {
-        const cursor = request.result;
-        if (!cursor || ids.length >= limit) return resolve(ids);
-        if (typeof cursor.primaryKey === 'string') ids.push(cursor.primaryKey);
-        cursor.continue();
-      };
-      request.onerror = () => reject(request.error ?? new Error('cursor failed'));
-    });
   }
 
   /** Primary keys in the order of an index, by one native getAllKeys() call. */
@@ -376,17 +386,162 @@ export class DraftRepository {
     return this.db.drafts.where('updatedAt').belowOrEqual(before.getTime()).count();
   }
 
-  /** One row of the list: its clear index fields and, decrypted, what it shows of the person. */
-  async listEntry(id: string): Promise<{ row: DraftIndexRow; summary: DraftSummary | undefined }> {
-    const [index, body] = await this.db.transaction('r', this.db.drafts, this.db.draftBodies, () =>
-      Promise.all([this.db.drafts.get(id), this.db.draftBodies.get(id)]),
+  /**
+   * One row of the list: its clear index fields and, decrypted, what it shows of the person. Rows
+   * asked for in the same task (a screenful of rows mounting) are read in one transaction.
+   */
+  listEntry(id: string): Promise<DraftListEntry> {
+    const cached = this.entryCache.get(id);
+    if (cached) return Promise.resolve(cached);
+    return new Promise((resolve, reject) => {
+      if (!this.pendingEntries) {
+        const pending = new Map<
+          string,
+          { resolve: (e: DraftListEntry) => void; reject: (e: unknown) => void }[]
+        >();
+        this.pendingEntries = pending;
+        queueMicrotask(() => {
+          this.pendingEntries = undefined;
+          this.listEntries([...pending.keys()]).then(
+            (found) => {
+              for (const [key, waiting] of pending) {
+                const entry = found.get(key);
+                for (const w of waiting)
+                  if (entry) w.resolve(entry);
+                  else w.reject(new DraftNotFoundError(key));
+              }
+            },
+            (error: unknown) => {
+              for (const waiting of pending.values()) for (const w of waiting) w.reject(error);
+            },
+          );
+        });
+      }
+      const waiting = this.pendingEntries.get(id) ?? [];
+      waiting.push({ resolve, reject });
+      this.pendingEntries.set(id, waiting);
+    });
+  }
+
+  /** The entry the session already decrypted for this id, if any (memory only). */
+  cachedEntry(id: string): DraftListEntry | undefined {
+    return this.entryCache.get(id);
+  }
+
+  /**
+   * The list entries of `ids` (the rows on screen): cached ones from memory, the others read in one
+   * transaction and decrypted in parallel. A missing draft is absent from the result; one that does
+   * not decrypt has `summary: undefined`.
+   */
+  async listEntries(ids: readonly string[]): Promise<Map<string, DraftListEntry>> {
+    const missing = ids.filter((id) => !this.entryCache.has(id));
+    const since = this.changes;
+    const [indexes, bodies] =
+      missing.length === 0
+        ? [[], []]
+        : await this.db.transaction('r', this.db.drafts, this.db.draftBodies, () =>
+            Promise.all([this.db.drafts.bulkGet(missing), this.db.draftBodies.bulkGet(missing)]),
+          );
+    const opened = await Promise.all(
+      missing.map((id, i) => this.openEntry(id, indexes[i], bodies[i], since)),
     );
-    if (!index || !body) throw new DraftNotFoundError(id);
-    const row = this.checkIndex(index);
+    const found = new Map(missing.map((id, i) => [id, opened[i]] as const));
+    const result = new Map<string, DraftListEntry>();
+    for (const id of ids) {
+      const entry = this.entryCache.get(id) ?? found.get(id);
+      if (entry) result.set(id, entry);
+    }
+    return result;
+  }
+
+  /**
+   * The list's first screen, independent of how many drafts exist: the first `limit` rows of the
+   * unfiltered list by a cursor over the clear index, their bodies fetched in the same transaction
+   * as the cursor moves, and decrypted in parallel. `listIds` fills in the rest of the order.
+   */
+  async firstPage(
+    query: Pick<DraftQuery, 'sort' | 'descending'>,
+    limit: number,
+  ): Promise<DraftFirstPage> {
+    const { index, descending } = indexFor(query);
+    if (!this.db.isOpen()) await this.db.open();
+    const since = this.changes;
+    const read = await new Promise<{ id: string; index: unknown; body: unknown }[]>(
+      (resolve, reject) => {
+        const tx = this.db.backendDB().transaction(['drafts', 'draftBodies'], 'readonly');
+        const bodyStore = tx.objectStore('draftBodies');
+        const found: { id: string; index: unknown; body: unknown }[] = [];
+        const request = tx
+          .objectStore('drafts')
+          .index(index)
+          .openCursor(null, descending ? 'prev' : 'next');
+        request.onsuccess = () => {
+          const cursor = request.result;
+          if (!cursor || found.length >= limit) return;
+          const id = cursor.primaryKey;
+          if (typeof id === 'string') {
+            const item = { id, index: cursor.value as unknown, body: undefined as unknown };
+            found.push(item);
+            if (!this.entryCache.has(id)) {
+              const body = bodyStore.get(id);
+              body.onsuccess = () => {
+                item.body = body.result as unknown;
+              };
+            }
+          }
+          cursor.continue();
+        };
+        tx.oncomplete = () => resolve(found);
+        tx.onabort = tx.onerror = () => reject(tx.error ?? new Error('first page failed'));
+      },
+    );
+    const entries = new Map<string, DraftListEntry>();
+    const opened = await Promise.all(
+      read.map(async (item) => {
+        const cached = this.entryCache.get(item.id);
+        return cached ?? this.openEntry(item.id, item.index, item.body, since);
+      }),
+    );
+    read.forEach((item, i) => {
+      const entry = opened[i];
+      if (entry) entries.set(item.id, entry);
+    });
+    return { ids: read.map((item) => item.id).filter((id) => entries.has(id)), entries };
+  }
+
+  /** Decrypts one list entry and remembers it, unless the draft changed meanwhile or we locked. */
+  private async openEntry(
+    id: string,
+    indexRaw: unknown,
+    bodyRaw: unknown,
+    since: number,
+  ): Promise<DraftListEntry | undefined> {
+    if (!indexRaw || !bodyRaw) return undefined;
+    const row = this.checkIndex(indexRaw);
+    let summary: DraftSummary | undefined;
     try {
-      return { row, summary: summaryOf(await this.openBody(body, new Date(row.createdAt))) };
+      summary = summaryOf(await this.openBody(bodyRaw, new Date(row.createdAt)));
     } catch {
-      return { row, summary: undefined };
+      summary = undefined;
+    }
+    const entry = { row, summary };
+    if (!this.forgotten && summary && (this.changedAt.get(id) ?? 0) <= since)
+      this.entryCache.set(id, entry);
+    return entry;
+  }
+
+  /** Drops everything decrypted this session holds; called when the session locks. */
+  forget(): void {
+    this.forgotten = true;
+    this.entryCache.clear();
+    this.changedAt.clear();
+  }
+
+  private changed(ids: readonly string[]): void {
+    this.changes++;
+    for (const id of ids) {
+      this.entryCache.delete(id);
+      if (!this.forgotten) this.changedAt.set(id, this.changes);
     }
   }
 
@@ -418,23 +573,26 @@ export class DraftRepository {
         await this.db.draftBodies.delete(id);
       },
     );
+    this.changed([id]);
   }
 
   /** Deletes every draft unchanged for `retentionDays` (DSGVO: delete after the purpose). */
   async purgeExpired(retentionDays: number): Promise<number> {
     const cutoff = this.now().getTime() - retentionDays * DAY_MS;
-    return this.db.transaction(
+    const ids = await this.db.transaction(
       'rw',
       [this.db.drafts, this.db.draftBlind, this.db.draftBodies, this.db.meta],
       async () => {
-        const ids = await this.db.drafts.where('updatedAt').belowOrEqual(cutoff).primaryKeys();
-        await this.db.drafts.bulkDelete(ids);
-        await this.db.draftBlind.bulkDelete(ids);
-        await this.db.draftBodies.bulkDelete(ids);
+        const expired = await this.db.drafts.where('updatedAt').belowOrEqual(cutoff).primaryKeys();
+        await this.db.drafts.bulkDelete(expired);
+        await this.db.draftBlind.bulkDelete(expired);
+        await this.db.draftBodies.bulkDelete(expired);
         await this.db.meta.put({ key: 'lastPurge', value: this.now().getTime() });
-        return ids.length;
+        return expired;
       },
     );
+    this.changed(ids);
+    return ids.length;
   }
 
   /** The day a draft will be deleted by the retention purge. */

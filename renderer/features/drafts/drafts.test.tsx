@@ -24,7 +24,9 @@ function testSession() {
   return { session, fetchKeys };
 }
 
-describe('Entwürfe in der Oberfläche', () => {
+// The whole app renders in jsdom here (Fluent styles, lazy screens, fake IndexedDB): a first render
+// takes seconds on a loaded 2-core machine. Generous limits; these tests check behaviour, not speed.
+describe('Entwürfe in der Oberfläche', { timeout: 30_000 }, () => {
   beforeEach(() => {
     initI18n(localStorage);
     // A host without settings: the drafts fall back to the default policy.
@@ -43,7 +45,9 @@ describe('Entwürfe in der Oberfläche', () => {
     const { session } = testSession();
     const user = userEvent.setup();
     render(<App initialPath="/entwuerfe" draftSession={session} />);
-    await user.click(await screen.findByRole('button', { name: 'Neue Erstmeldung' }));
+    await user.click(
+      await screen.findByRole('button', { name: 'Neue Erstmeldung' }, { timeout: 10_000 }),
+    );
     const familienname = await screen.findByRole('textbox', { name: /^Familienname/ });
     await user.type(familienname, 'Kowalczyk');
     await waitFor(() =>
@@ -61,7 +65,9 @@ describe('Entwürfe in der Oberfläche', () => {
     const { session, fetchKeys } = testSession();
     const user = userEvent.setup();
     render(<App initialPath="/entwuerfe" draftSession={session} />);
-    await user.click(await screen.findByRole('button', { name: 'Neue Erstmeldung' }));
+    await user.click(
+      await screen.findByRole('button', { name: 'Neue Erstmeldung' }, { timeout: 10_000 }),
+    );
     await user.type(await screen.findByRole('textbox', { name: /^Familienname/ }), 'Nowak');
     await user.click(screen.getByRole('button', { name: 'Sperren' }));
     expect(

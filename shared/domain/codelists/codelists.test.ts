@@ -66,6 +66,24 @@ describe('Versionierte Codelisten', () => {
     ).toEqual(['d', 'm', 'w', 'x']);
   });
 
+  it('Abrufzweck, Art der Personalien und Trefferkategorie des BVA sind geladen', () => {
+    const day = '2026-11-23';
+    expect(codeLists.label(CODE_LIST_URIS.abrufzweck, '01', day)).toBe(
+      'ausländerrechtliche Aufgaben',
+    );
+    expect(codeLists.label(CODE_LIST_URIS.abrufzweck, '21', day)).toBe('Datenpflege');
+    // Version 6 is valid from 1 Nov 2025 only: before that day it offers nothing.
+    expect(codeLists.isValid(CODE_LIST_URIS.abrufzweck, '01', '2025-10-31')).toBe(false);
+    expect(
+      codeLists
+        .entries(CODE_LIST_URIS.personalienArt, day)
+        .map((e) => e.code)
+        .sort(),
+    ).toEqual(['0', '3', '4', '5', '6', '7']);
+    expect(codeLists.label(CODE_LIST_URIS.personalienArt, '7', day)).toBe('Aliaspersonalien');
+    expect(codeLists.label(CODE_LIST_URIS.trefferkategorie, 'G', day)).toBe('Gleich');
+  });
+
   it('eine fehlerhafte Codelisten-Datei wird abgewiesen statt geraten', () => {
     expect(() => codeListVersionFromFile({ uri, version: 'x', codes: [] })).toThrow();
     expect(() =>

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import abrufzweckV6 from './abrufzweck.json';
 import geschlechtV1 from './geschlecht.json';
+import personalienArtV1 from './personalienart.json';
 import staatsangehoerigkeit20210219 from './staatsangehoerigkeit.json';
+import trefferkategorieV2 from './trefferkategorie.json';
 
 /**
  * Code lists as versioned data (domain.md §2): XÖV lists change on 1 May and 1 November, and around
@@ -12,6 +15,9 @@ export const CODE_LIST_URIS = {
   staatsangehoerigkeit:
     'urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staatsangehoerigkeit',
   geschlecht: 'urn:xoev-de:xinneres:codeliste:geschlecht',
+  abrufzweck: 'urn:de:xauslaender:codelist:azr:abrufzweck',
+  personalienArt: 'urn:de:xauslaender:codelist:azr:artpersonalie',
+  trefferkategorie: 'urn:de:xauslaender:codelist:azr:trefferkategorie',
 } as const;
 
 export type CodeListName = keyof typeof CODE_LIST_URIS;
@@ -120,6 +126,9 @@ export class CodeListRegistry {
 export const codeLists = new CodeListRegistry([
   codeListVersionFromFile(staatsangehoerigkeit20210219),
   codeListVersionFromFile(geschlechtV1),
+  codeListVersionFromFile(abrufzweckV6),
+  codeListVersionFromFile(personalienArtV1),
+  codeListVersionFromFile(trefferkategorieV2),
 ]);
 
 /** Today as an ISO date in the caseworker's local time zone. */

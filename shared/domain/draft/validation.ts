@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkAzrNummer, normalizeAzrNummer } from '../azr-nummer';
+import { azrNummerFehlertext, checkAzrNummer, normalizeAzrNummer } from '../azr-nummer';
 import type { CodeListRegistry } from '../codelists';
 import { CODE_LIST_URIS } from '../codelists';
 import type { Din91379Datentyp } from '../din91379/check';
@@ -199,14 +199,7 @@ export const azrNummerEingabeSchema = z.string().superRefine((value, context) =>
     return;
   }
   const fehler = checkAzrNummer(nummer);
-  if (fehler === 'FORMAT')
-    context.addIssue({ code: 'custom', message: 'Die AZR-Nummer hat genau 12 Ziffern.' });
-  else if (fehler === 'DATUM')
-    context.addIssue({
-      code: 'custom',
-      message:
-        'Die ersten sechs Ziffern der AZR-Nummer sind kein gültiges Datum (JJMMTT). Bitte prüfen Sie die Nummer.',
-    });
+  if (fehler) context.addIssue({ code: 'custom', message: azrNummerFehlertext[fehler] });
 });
 
 /** The complete rule set of a draft as one zod schema; issues carry the form's field paths. */

@@ -116,29 +116,116 @@ async function listQuery(): Promise<number[]> {
   return times;
 }
 
+/** The list's first screen alone: newest ids by cursor, their rows read and decrypted. */
+async function firstPageQuery(limit: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    // A fresh repository each time: its session cache must not answer.
+    const { db, repo } = await repository('strict');
+    await db.open();
+    const start = performance.now();
+    const page = await repo.firstPage({}, limit);
+    times.push(performance.now() - start);
+    if (page.ids.length !== Math.min(limit, await repo.count()))
+      throw new Error('first page incomplete');
+    db.close();
+  }
+  return times;
+}
+
 async function clear(): Promise<void> {
   const db = openDatabase();
   await Promise.all([db.drafts.clear(), db.draftBlind.clear(), db.draftBodies.clear()]);
   db.close();
 }
 
-/** Clicks "Entwürfe" in the navigation and waits for the list's paint mark (all in the page). */
-async function openListFromNavigation(): Promise<number> {
+async function count(): Promise<number> {
+  const db = openDatabase();
+  const n = await db.drafts.count();
+  db.close();
+  return n;
+}
+
+/**
+ * "First paint" as a user sees it: the paint of the first row that shows a decrypted name, taken
+ * from the Element Timing API (the list marks a row's name `elementtiming="azr-drafts-row"` only
+ * once it is decrypted — placeholders do not count). Resolves with the entry's renderTime.
+ */
+function firstRowPaint(after: number, timeoutMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error('no drafts row with content was painted'));
+    }, timeoutMs);
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { renderTime: number })[]) {
+        if (entry.name !== 'text-paint' && entry.name !== 'image-paint') continue;
+        if ((entry as unknown as { identifier: string }).identifier !== 'azr-drafts-row') continue;
+        const time = entry.renderTime || entry.startTime;
+        if (time < after) continue;
+        clearTimeout(timer);
+        observer.disconnect();
+        resolve(time);
+        return;
+      }
+    });
+    observer.observe({ type: 'element', buffered: true });
+  });
+}
+
+export interface ListPaint {
+  /** Click (or navigation start) → paint of the first row with a decrypted name. */
+  readonly contentPaint: number;
+  /** Click (or navigation start) → the app's own mark `azr:drafts-list-painted`. */
+  readonly appMark: number;
+}
+
+const appMark = () => performance.getEntriesByName('azr:drafts-list-painted').at(-1)?.startTime;
+
+/** Clicks "Entwürfe" in the navigation and waits until the first row with content is painted. */
+async function openListFromNavigation(): Promise<ListPaint> {
   performance.clearMarks('azr:drafts-list-painted');
   const link = [...document.querySelectorAll<HTMLAnchorElement>('nav a')].find(
     (a) => a.textContent?.trim() === 'Entwürfe',
   );
   if (!link) throw new Error('no navigation link');
   const start = performance.now();
+  performance.mark('azr-bench:click');
+  const painted = firstRowPaint(start, 5_000);
   link.click();
-  for (let i = 0; i < 1000; i++) {
-    const mark = performance.getEntriesByName('azr:drafts-list-painted')[0];
-    if (mark) return mark.startTime - start;
+  const contentPaint = (await painted) - start;
+  for (let i = 0; i < 500 && appMark() === undefined; i++)
     await new Promise((resolve) => setTimeout(resolve, 2));
+  return { contentPaint, appMark: (appMark() ?? NaN) - start };
+}
+
+/** After a reload on the list: navigation start (time origin) → first row with content painted. */
+async function coldStartPaint(): Promise<ListPaint> {
+  const contentPaint = await firstRowPaint(0, 10_000);
+  for (let i = 0; i < 500 && appMark() === undefined; i++)
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  return { contentPaint, appMark: appMark() ?? NaN };
+}
+
+/** Resolves once the app has unlocked the drafts (its mark), i.e. the app is idle and ready. */
+async function unlocked(): Promise<void> {
+  for (let i = 0; i < 1000; i++) {
+    if (performance.getEntriesByName('azr:drafts-unlocked').length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  throw new Error('list did not paint');
+  throw new Error('drafts session did not unlock');
 }
 
 Object.assign(globalThis, {
-  __draftsBench: { autosave, seed, clear, listQuery, openListFromNavigation },
+  __draftsBench: {
+    autosave,
+    seed,
+    clear,
+    count,
+    listQuery,
+    firstPageQuery,
+    openListFromNavigation,
+    coldStartPaint,
+    unlocked,
+  },
 });

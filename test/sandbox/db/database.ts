@@ -4,7 +4,15 @@ import pg from 'pg';
 
 /** The one way the training register talks SQL: the same queries on PGlite and on PostgreSQL. */
 export interface Sql {
-  query<T extends object>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * `prepared` names a statement that PostgreSQL parses and plans once per connection (hot
+   * queries; the name must always come with the same text). PGlite ignores it.
+   */
+  query<T extends object>(
+    text: string,
+    params?: readonly unknown[],
+    prepared?: string,
+  ): Promise<T[]>;
   exec(text: string): Promise<void>;
 }
 
@@ -50,8 +58,14 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
   // Fail at start with a clear message rather than on the first request.
   await pool.query('select 1');
   const wrap = (target: pg.Pool | pg.PoolClient): Sql => ({
-    async query<T extends object>(text: string, params: readonly unknown[] = []) {
-      return (await target.query<T & pg.QueryResultRow>(text, [...params])).rows;
+    async query<T extends object>(
+      text: string,
+      params: readonly unknown[] = [],
+      prepared?: string,
+    ) {
+      const values = [...params];
+      const config = prepared ? { name: prepared, text, values } : { text, values };
+      return (await target.query<T & pg.QueryResultRow>(config)).rows;
     },
     async exec(text: string) {
       await target.query(text);

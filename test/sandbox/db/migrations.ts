@@ -83,6 +83,45 @@ export const migrations: readonly { readonly version: number; readonly sql: stri
       create sequence azr_laufnummer;
     `,
   },
+  {
+    // Similar-person search at a million persons (issue 4). Every key row carries the person's birth
+    // year (0 = unknown), leading the index after the key: a key held by very many persons is looked
+    // up only within the query's year bucket, and the birth-year slot is answered from the rows
+    // found by name instead of scanning its J: keys (tens of thousands of rows per year).
+    version: 2,
+    sql: `
+      -- Keys are compared byte-wise: building and descending the index with the database's
+      -- linguistic collation costs several times more, and keys have no linguistic order.
+      alter table person_schluessel alter column schluessel type text collate "C";
+      alter table person_schluessel add column jahr smallint not null default 0;
+      update person_schluessel ps set jahr = j.jahr
+        from (select azr_nummer, substr(schluessel, 3)::smallint as jahr
+              from person_schluessel where schluessel like 'J:%') j
+        where j.azr_nummer = ps.azr_nummer;
+      alter table person_schluessel drop constraint person_schluessel_pkey;
+      alter table person_schluessel
+        add constraint person_schluessel_pkey primary key (schluessel, jahr, azr_nummer);
+
+      -- Every person's keys in one array. A query without a birth year needs candidates sharing
+      -- keys with two slots: the GIN index intersects the slots' posting lists, where the key
+      -- index would aggregate every row of both (tens of thousands for common names).
+      create table person_schluesselmenge (
+        azr_nummer text primary key references person (azr_nummer) on delete cascade,
+        schluessel text[] collate "C" not null
+      );
+      insert into person_schluesselmenge (azr_nummer, schluessel)
+        select azr_nummer, array_agg(schluessel) from person_schluessel group by azr_nummer;
+      create index person_schluesselmenge_schluessel
+        on person_schluesselmenge using gin (schluessel);
+
+      -- How many persons hold a key, for the keys held by many (refreshed after seeding): the
+      -- search's cost model, so that it stays small and is read with the query.
+      create table schluessel_statistik (
+        schluessel text collate "C" primary key,
+        anzahl integer not null
+      );
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

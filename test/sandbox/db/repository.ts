@@ -1,9 +1,10 @@
-import type { QuerySlot } from '../../../shared/matching';
 import type { Sql } from './database';
 import type { PersonRecord } from '../register/persons';
+import type { CandidateLookup } from './candidates';
+import { candidateStatement, storedBirthYear } from './candidates';
 
-// The training register's data-access layer: every SQL statement lives here, written once for both
-// PGlite and PostgreSQL.
+// The training register's data-access layer: every SQL statement lives here (the similar-person
+// search's in candidates.ts), written once for both PGlite and PostgreSQL.
 
 export interface Behoerde {
   readonly kennzeichen: string;
@@ -50,6 +51,30 @@ const toRecord = (row: PersonRow): PersonRecord => ({
 });
 
 const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+
+/** Keys held by at least this many persons are counted in `schluessel_statistik`. */
+export const KEY_STATISTICS_FROM = 250;
+
+/** The key index's indexes and constraints, dropped around a bulk load into an empty register. */
+const KEY_INDEX_DDL = {
+  drop: `alter table person_schluessel drop constraint person_schluessel_azr_nummer_fkey;
+    alter table person_schluessel drop constraint person_schluessel_pkey;
+    drop index person_schluessel_person;
+    alter table person_schluesselmenge drop constraint person_schluesselmenge_azr_nummer_fkey;
+    alter table person_schluesselmenge drop constraint person_schluesselmenge_pkey;
+    drop index person_schluesselmenge_schluessel`,
+  create: `alter table person_schluessel
+      add constraint person_schluessel_pkey primary key (schluessel, jahr, azr_nummer);
+    create index person_schluessel_person on person_schluessel (azr_nummer);
+    alter table person_schluessel add constraint person_schluessel_azr_nummer_fkey
+      foreign key (azr_nummer) references person (azr_nummer) on delete cascade;
+    alter table person_schluesselmenge
+      add constraint person_schluesselmenge_pkey primary key (azr_nummer);
+    create index person_schluesselmenge_schluessel
+      on person_schluesselmenge using gin (schluessel);
+    alter table person_schluesselmenge add constraint person_schluesselmenge_azr_nummer_fkey
+      foreign key (azr_nummer) references person (azr_nummer) on delete cascade`,
+};
 
 export function createRepository(sql: Sql) {
   return {
@@ -149,11 +174,17 @@ export function createRepository(sql: Sql) {
         ],
       );
       await sql.query('delete from person_schluessel where azr_nummer = $1', [record.azrNummer]);
+      await sql.query('delete from person_schluesselmenge where azr_nummer = $1', [
+        record.azrNummer,
+      ]);
       if (keys.length > 0 && record.zusammengefuehrtIn === null) {
         await sql.query(
-          `insert into person_schluessel (schluessel, azr_nummer)
-           select distinct unnest($1::text[]), $2 on conflict do nothing`,
-          [[...keys], record.azrNummer],
+          `with k as (select distinct unnest($1::text[]) as schluessel),
+             zeilen as (insert into person_schluessel (schluessel, jahr, azr_nummer)
+               select schluessel, $3::smallint, $2 from k on conflict do nothing)
+           insert into person_schluesselmenge (azr_nummer, schluessel)
+           select $2, array_agg(schluessel) from k`,
+          [[...keys], record.azrNummer, storedBirthYear(keys)],
         );
       }
     },
@@ -192,46 +223,58 @@ export function createRepository(sql: Sql) {
         ],
       );
       const keys: string[] = [];
+      const years: number[] = [];
       const owners: string[] = [];
       for (const entry of entries) {
+        const year = storedBirthYear(entry.keys);
         for (const key of new Set(entry.keys)) {
           keys.push(key);
+          years.push(year);
           owners.push(entry.record.azrNummer);
         }
       }
       await sql.query(
-        'insert into person_schluessel (schluessel, azr_nummer) select * from unnest($1::text[], $2::text[])',
-        [keys, owners],
+        `with t as (select * from unnest($1::text[], $2::smallint[], $3::text[]) as t(k, j, a)),
+           zeilen as (insert into person_schluessel (schluessel, jahr, azr_nummer)
+             select k, j, a from t)
+         insert into person_schluesselmenge (azr_nummer, schluessel)
+         select a, array_agg(k) from t group by a`,
+        [keys, years, owners],
       );
     },
 
     /**
-     * Candidates that gather at least `threshold` over the slots, best first. The index on
-     * (schluessel, azr_nummer) does the work; the gains follow shared/matching's blocking.
+     * Runs a bulk load into an empty key index without its indexes and foreign key, which are
+     * built once afterwards: maintaining them row by row is most of the cost of seeding a million
+     * persons (23 key rows each). Call inside a transaction, so that a failed load leaves them.
      */
-    async candidates(slots: readonly QuerySlot[], threshold: number, limit: number) {
-      const keys: string[] = [];
-      const slotOf: number[] = [];
-      const gains: number[] = [];
-      slots.forEach((slot, index) => {
-        for (const key of slot.keys) {
-          keys.push(key);
-          slotOf.push(index);
-          gains.push(slot.gain);
-        }
-      });
-      if (keys.length === 0) return [];
-      return sql.query<{ azr_nummer: string; treffer: number }>(
-        `with q as (select * from unnest($1::text[], $2::int[], $3::real[]) as q(schluessel, slot, gain)),
-              per_slot as (
-                select ps.azr_nummer, q.slot, max(q.gain) as gain
-                from q join person_schluessel ps on ps.schluessel = q.schluessel
-                group by ps.azr_nummer, q.slot)
-         select azr_nummer, sum(gain)::real as treffer from per_slot
-         group by azr_nummer having sum(gain) >= $4
-         order by treffer desc, azr_nummer limit $5`,
-        [keys, slotOf, gains, threshold, limit],
+    async withoutKeyIndexes<T>(load: () => Promise<T>): Promise<T> {
+      await sql.exec(KEY_INDEX_DDL.drop);
+      const result = await load();
+      await sql.exec(KEY_INDEX_DDL.create);
+      return result;
+    },
+
+    /** Recounts the frequent keys (the search's cost model) after many persons were added. */
+    async refreshKeyStatistics(): Promise<void> {
+      await sql.exec('delete from schluessel_statistik');
+      await sql.query(
+        `insert into schluessel_statistik (schluessel, anzahl)
+         select schluessel, count(*) from person_schluessel
+         group by schluessel having count(*) >= $1`,
+        [KEY_STATISTICS_FROM],
       );
+    },
+
+    /**
+     * The persons that gather at least `threshold` over the lookup's slots, best first (gain,
+     * agreeing keys, number): one statement, prepared, see candidates.ts.
+     */
+    async candidates(lookup: CandidateLookup): Promise<PersonRecord[]> {
+      const statement = candidateStatement(lookup);
+      if (statement === undefined) return [];
+      const rows = await sql.query<PersonRow>(statement.text, statement.params, statement.name);
+      return rows.map(toRecord);
     },
 
     async idempotentAnswer(behoerde: string, schluessel: string) {
@@ -346,7 +389,7 @@ export function createRepository(sql: Sql) {
 
     async leeren() {
       await sql.exec(
-        'truncate person_schluessel, idempotenz, mitteilung, protokoll, person restart identity cascade; alter sequence azr_laufnummer restart',
+        'truncate person_schluessel, person_schluesselmenge, schluessel_statistik, idempotenz, mitteilung, protokoll, person restart identity cascade; alter sequence azr_laufnummer restart',
       );
     },
   };

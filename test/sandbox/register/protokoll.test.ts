@@ -7,10 +7,11 @@ import { TrainingRegister } from './register';
 
 describe('Protokoll des Registers (§ 16 AZRG-DV)', () => {
   let db: Database;
+  // PGlite's start-up competes with the other suites' registers when Vitest runs files in parallel.
   beforeAll(async () => {
     db = await openDatabase();
     await migrate(db);
-  });
+  }, 60_000);
   afterAll(() => db.close());
 
   it('löscht Einträge, die älter als sechs Monate sind, und behält jüngere', async () => {

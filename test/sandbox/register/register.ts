@@ -166,8 +166,11 @@ export class TrainingRegister {
     const nummer =
       'passnummer' in kriterium ? kriterium.passnummer : kriterium.nummerDesAufenthaltstitels;
     const key = `P:${foldDocumentNumber(nummer)}`;
-    const rows = await this.repository.candidates([{ keys: [key], gain: 1 }], 1, 50);
-    const records = await this.repository.persons(rows.map((row) => row.azr_nummer));
+    const records = await this.repository.candidates({
+      slots: [{ keys: [key], gain: 1 }],
+      threshold: 1,
+      limit: 50,
+    });
     return this.trefferliste(
       records.map((record) => ({
         record,

@@ -1,10 +1,16 @@
-import type { MatchPerson, Treffer as MatchTreffer } from '../../../shared/matching';
+import type {
+  MatchPerson,
+  Treffer as MatchTreffer,
+  QueryKeys,
+  QuerySlot,
+} from '../../../shared/matching';
 import {
   compareTreffer,
   computeQueryKeys,
   preparePerson,
   scoreCandidate,
 } from '../../../shared/matching';
+import type { CandidateLookup } from '../db/candidates';
 import type { Repository } from '../db/repository';
 import type { PersonRecord } from './persons';
 import { toMatchCandidate } from './persons';
@@ -14,15 +20,53 @@ export interface SearchHit {
   readonly result: MatchTreffer;
 }
 
+/**
+ * How many pre-selected candidates are scored in full. Scoring costs about 75 µs per candidate;
+ * at a million persons a common name pre-selects thousands with equal gain, and ordered by agreeing
+ * keys the first 150 hold the person sought more often than the first 300 in arbitrary order did
+ * (test/bench/sandbox/REPORT.md).
+ */
+export const MAX_SCORED = 100;
+
+/**
+ * A key held by more persons than this is looked up only within the query's birth-year bucket
+ * (±1 year, or an unknown year): tens of thousands of index rows cost more than the rest of the
+ * search, while whoever shares such a key outside the bucket needs a second name token anyway and
+ * rarely is the person sought. Without a year in the query the bound is higher (there is no bucket
+ * to narrow to, and such keys are skipped): datum-fehlt queries keep their recall.
+ */
+export const FREQUENT_KEY = { withYear: 250, withoutYear: 10_000 } as const;
+
+const isYearSlot = (slot: QuerySlot) =>
+  slot.keys.length > 0 && slot.keys.every((key) => /^J:\d+$/.test(key));
+
+/** The query keys as a lookup: the birth-year slot is answered from the stored year. */
+export function candidateLookup(keys: QueryKeys, limit: number): CandidateLookup {
+  const yearSlot = keys.slots.find(isYearSlot);
+  return {
+    slots: keys.slots.filter((slot) => slot !== yearSlot),
+    ...(yearSlot
+      ? {
+          years: {
+            values: yearSlot.keys.map((key) => Number(key.slice(2))),
+            gain: yearSlot.gain,
+          },
+        }
+      : {}),
+    threshold: keys.threshold,
+    limit,
+    frequentAbove: yearSlot ? FREQUENT_KEY.withYear : FREQUENT_KEY.withoutYear,
+  };
+}
+
 /** Similar persons (§ 8 Abs. 6 AZRG-DV): key lookup in the database, full scoring in TypeScript. */
 export async function searchSimilar(
   repository: Repository,
   query: MatchPerson,
   options: { limit?: number; maxScored?: number } = {},
 ): Promise<SearchHit[]> {
-  const { slots, threshold } = computeQueryKeys(query);
-  const rows = await repository.candidates(slots, threshold, options.maxScored ?? 300);
-  const records = await repository.persons(rows.map((row) => row.azr_nummer));
+  const lookup = candidateLookup(computeQueryKeys(query), options.maxScored ?? MAX_SCORED);
+  const records = await repository.candidates(lookup);
   const prepared = preparePerson(query);
   const hits: SearchHit[] = [];
   for (const record of records) {

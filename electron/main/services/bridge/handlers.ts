@@ -4,6 +4,10 @@ import { createAdminHandlers } from './admin-handlers';
 import type { BridgeHandlers } from './dispatcher';
 import type { DraftsHandlerDeps } from './drafts-handlers';
 import { createDraftsHandlers } from './drafts-handlers';
+import type { PrintHandlerDeps } from './print-handlers';
+import { createPrintHandlers } from './print-handlers';
+import type { RegisterHandlerDeps } from './register-handlers';
+import { createRegisterHandlers } from './register-handlers';
 
 export interface CoreHandlerDeps {
   readonly appInfo: AppInfo;
@@ -12,6 +16,10 @@ export interface CoreHandlerDeps {
   readonly admin: AdminHandlerDeps;
   /** The drafts' key vault (issue 6); without it `drafts.keys` answers KEY_UNAVAILABLE. */
   readonly drafts?: DraftsHandlerDeps;
+  /** Register gateway, certificate choice and local protocol (issue 5); absent: UNAVAILABLE. */
+  readonly register?: RegisterHandlerDeps;
+  /** Printouts of an Auskunft or a protocol extract (issue 8, item 5); absent: UNAVAILABLE. */
+  readonly print?: PrintHandlerDeps;
 }
 
 /**
@@ -24,5 +32,7 @@ export function createBridgeHandlers(deps: CoreHandlerDeps): BridgeHandlers {
     'health.ping': () => ({ status: 'ok', time: deps.now().toISOString() }),
     ...createAdminHandlers(deps.admin),
     ...createDraftsHandlers(deps.drafts),
+    ...createRegisterHandlers(deps.register),
+    ...createPrintHandlers(deps.print),
   };
 }

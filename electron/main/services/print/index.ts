@@ -1,0 +1,3 @@
+export type { PrintJobs, PrintJobsDeps } from './jobs';
+export { createPrintJobs } from './jobs';
+export { printFileName } from './file-name';
