@@ -1,11 +1,12 @@
 /**
  * Training-register benchmark (issue 4): seeds the population into PostgreSQL (or PGlite without
  * DATABASE_URL), then measures similar-person search as the register runs it (key lookup in the
- * database, person fetch, full scoring) with the matching benchmark's corrupted queries, and
- * Meldungen per second over HTTPS with client certificates. Results: test/bench/sandbox/REPORT.md.
+ * database, person fetch, full scoring; after a warm-up with other persons' queries) with the
+ * matching benchmark's corrupted queries, and Meldungen per second over HTTPS with client
+ * certificates. Results and how to read them: test/bench/sandbox/REPORT.md.
  *
- * Reproduce the report (PostgreSQL 15 of Debian, as root or with sudo; about 15 minutes on 2 cores,
- * most of it seeding):
+ * Reproduce the report (Debian's PostgreSQL 15, as root; 10–15 minutes on 2 cores, most of it
+ * seeding a million persons):
  *   bash test/sandbox/postgres-setup.sh
  *   su postgres -c "createdb -O azr azr_bench"
  *   su postgres -c "psql -d azr_bench -c 'alter database azr_bench set jit = off' \
@@ -13,9 +14,11 @@
  *     -c 'alter database azr_bench set max_parallel_workers_per_gather = 0'"
  *   DATABASE_URL=postgres://azr:azr@127.0.0.1:5432/azr_bench \
  *     npm run bench:sandbox -- --persons 1000000 [--queries 1300] [--meldungen 500] [--seed 1]
- * Add --reuse to measure again on the seeded database (quieter machine, other settings). The
- * database settings are the benchmark's: no JIT compilation (it costs more than a 20 ms query),
- * cached data, no parallel workers on 2 shared cores; the server's own settings stay Debian's.
+ * Add --reuse to measure again on the seeded database (e.g. when the machine is quieter: the
+ * numbers move with the load of other processes, which the output reports). The benchmark's
+ * settings are per database, no server restart: no JIT compilation (compiling costs more than a
+ * 20 ms query), data in the OS cache, no parallel workers on 2 shared cores; everything else
+ * stays Debian's default (shared_buffers 128 MB).
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -91,9 +94,10 @@ async function serverSettings(): Promise<string> {
        current_setting('shared_buffers') as shared_buffers, current_setting('work_mem') as work_mem,
        current_setting('jit') as jit, current_setting('random_page_cost') as random_page_cost,
        current_setting('max_parallel_workers_per_gather') as parallel_workers,
-       pg_size_pretty(pg_total_relation_size('person_schluessel')) as key_index_size`,
+       pg_size_pretty(pg_total_relation_size('person_schluessel')) as key_rows,
+       pg_size_pretty(pg_total_relation_size('person_schluesselmenge')) as key_sets`,
   );
-  return `PostgreSQL ${row?.version}, shared_buffers ${row?.shared_buffers}, work_mem ${row?.work_mem}, jit ${row?.jit}, random_page_cost ${row?.random_page_cost}, max_parallel_workers_per_gather ${row?.parallel_workers}; person_schluessel ${row?.key_index_size}`;
+  return `PostgreSQL ${row?.version}, shared_buffers ${row?.shared_buffers}, work_mem ${row?.work_mem}, jit ${row?.jit}, random_page_cost ${row?.random_page_cost}, max_parallel_workers_per_gather ${row?.parallel_workers}; person_schluessel ${row?.key_rows}, person_schluesselmenge ${row?.key_sets}`;
 }
 
 const load = () =>

@@ -52,7 +52,10 @@ const toRecord = (row: PersonRow): PersonRecord => ({
 
 const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
 
-/** Keys held by at least this many persons are counted in `schluessel_statistik`. */
+/**
+ * Keys held by at least this many persons are counted in `schluessel_statistik` (so a lookup's
+ * `frequentAbove` below it would treat every uncounted key as rare).
+ */
 export const KEY_STATISTICS_FROM = 250;
 
 /** The key index's indexes and constraints, dropped around a bulk load into an empty register. */
@@ -244,7 +247,7 @@ export function createRepository(sql: Sql) {
     },
 
     /**
-     * Runs a bulk load into an empty key index without its indexes and foreign key, which are
+     * Runs a bulk load into empty key tables without their indexes and foreign keys, which are
      * built once afterwards: maintaining them row by row is most of the cost of seeding a million
      * persons (23 key rows each). Call inside a transaction, so that a failed load leaves them.
      */

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/matching';
 import type { CandidateLookup } from '../db/candidates';
 import type { Repository } from '../db/repository';
+import { KEY_STATISTICS_FROM } from '../db/repository';
 import type { PersonRecord } from './persons';
 import { toMatchCandidate } from './persons';
 
@@ -21,21 +22,22 @@ export interface SearchHit {
 }
 
 /**
- * How many pre-selected candidates are scored in full. Scoring costs about 75 µs per candidate;
- * at a million persons a common name pre-selects thousands with equal gain, and ordered by agreeing
- * keys the first 150 hold the person sought more often than the first 300 in arbitrary order did
+ * How many pre-selected candidates are scored in full: scoring (75–150 µs per candidate on the
+ * benchmark machine) is most of a search. At a million persons a common name pre-selects thousands
+ * with equal gain; ordered by agreeing keys, the first 75 list the person sought within one query
+ * in 1,300 as often as the first 100, and more often than the first 300 in arbitrary order did
  * (test/bench/sandbox/REPORT.md).
  */
-export const MAX_SCORED = 100;
+export const MAX_SCORED = 75;
 
 /**
- * A key held by more persons than this is looked up only within the query's birth-year bucket
- * (±1 year, or an unknown year): tens of thousands of index rows cost more than the rest of the
- * search, while whoever shares such a key outside the bucket needs a second name token anyway and
- * rarely is the person sought. Without a year in the query the bound is higher (there is no bucket
- * to narrow to, and such keys are skipped): datum-fehlt queries keep their recall.
+ * A key held by more persons than `withYear` is looked up only within the query's birth-year
+ * bucket (±1 year, or an unknown year): tens of thousands of index rows cost more than the rest of
+ * the search, while whoever shares such a key outside the bucket needs a second name token anyway
+ * and rarely is the person sought. Without a year there is no bucket: keys above `withoutYear` are
+ * left out, the others go to the GIN index (db/candidates.ts) — lower bounds lost datum-fehlt hits.
  */
-export const FREQUENT_KEY = { withYear: 250, withoutYear: 10_000 } as const;
+export const FREQUENT_KEY = { withYear: KEY_STATISTICS_FROM, withoutYear: 10_000 } as const;
 
 const isYearSlot = (slot: QuerySlot) =>
   slot.keys.length > 0 && slot.keys.every((key) => /^J:\d+$/.test(key));
