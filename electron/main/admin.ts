@@ -81,7 +81,11 @@ export function createAdminWiring(options: AdminWiringOptions) {
         updateUrl: values.updateUrl,
         isPackaged: options.isPackaged,
         platform,
-        publisherNames: await packagedPublisherNames(process.resourcesPath),
+        // Only a packaged app with updates on has an app-update.yml worth reading at start.
+        publisherNames:
+          values.updateMode !== 'off' && options.isPackaged
+            ? await packagedPublisherNames(process.resourcesPath)
+            : [],
       },
       createLogger('updates'),
     );

@@ -17,18 +17,7 @@ import type { FaultInjector } from './faults';
 import { RegisterError } from './register/errors';
 import type { Random } from './register/ids';
 import { TrainingRegister } from './register/register';
-
-/**
- * BSI TR-02102-2: TLS 1.2 with ECDHE and AES-GCM, TLS 1.3 with AES-GCM suites only.
- */
-export const TLS_CIPHERS = [
-  'TLS_AES_256_GCM_SHA384',
-  'TLS_AES_128_GCM_SHA256',
-  'ECDHE-ECDSA-AES256-GCM-SHA384',
-  'ECDHE-ECDSA-AES128-GCM-SHA256',
-  'ECDHE-RSA-AES256-GCM-SHA384',
-  'ECDHE-RSA-AES128-GCM-SHA256',
-].join(':');
+import { TR_02102_CIPHERS } from '../../electron/main/services/register/tls';
 
 export interface RegisterServerOptions {
   readonly db: Database;
@@ -72,7 +61,8 @@ export async function createRegisterServer(
       // instead of a bare connection reset.
       rejectUnauthorized: false,
       minVersion: 'TLSv1.2',
-      ciphers: TLS_CIPHERS,
+      // The same TR-02102-2 table the client uses: the training register accepts nothing weaker.
+      ciphers: TR_02102_CIPHERS,
       honorCipherOrder: true,
     },
   });

@@ -28,7 +28,7 @@ const stringValue = (value: unknown) => (typeof value === 'string' ? value : '')
 import type { DraftRepository, DuplicateHint } from '../../data/drafts/repository';
 import { useDraftSession } from '../../app/session/DraftSessionProvider';
 import { CharacterPicker } from './CharacterPicker';
-import { FormCheckbox, FormInput, FormSelect } from './controls';
+import { ControlledCheckbox, ControlledInput, ControlledSelect } from '../../ui/controlled';
 import { AutosaveStatus } from './AutosaveStatus';
 import { useAutosave } from './useAutosave';
 
@@ -210,7 +210,7 @@ export function DraftEditor({ id, initial, repository, onOpenDraft, onBack }: Dr
           validationState={message ? 'error' : 'none'}
           validationMessage={message}
         >
-          <FormInput name={path} control={control} autoComplete="off" spellCheck={false} />
+          <ControlledInput name={path} control={control} autoComplete="off" spellCheck={false} />
         </Field>
         {options.picker && (
           <CharacterPicker fieldLabel={label} onInsert={(character) => insertAt(path, character)} />
@@ -234,14 +234,14 @@ export function DraftEditor({ id, initial, repository, onOpenDraft, onBack }: Dr
         validationState={message ? 'error' : 'none'}
         validationMessage={message}
       >
-        <FormSelect name={path} control={control}>
+        <ControlledSelect name={path} control={control}>
           <option value="">{options.empty}</option>
           {entries.map((entry) => (
             <option key={entry.code} value={entry.code}>
               {entry.label} ({entry.code})
             </option>
           ))}
-        </FormSelect>
+        </ControlledSelect>
       </Field>
     );
   };
@@ -315,7 +315,7 @@ export function DraftEditor({ id, initial, repository, onOpenDraft, onBack }: Dr
             picker: true,
             required: !values.grundpersonalien.geburtsortUnbekannt,
           })}
-          <FormCheckbox
+          <ControlledCheckbox
             name="grundpersonalien.geburtsortUnbekannt"
             control={control}
             label={t('draft.geburtsortUnbekannt')}
@@ -374,13 +374,13 @@ export function DraftEditor({ id, initial, repository, onOpenDraft, onBack }: Dr
           return (
             <div key={item.id} className={styles.row} role="group" aria-label={label}>
               <Field label={t('draft.personalienArt')}>
-                <FormSelect name={`${base}.personalienArt`} control={control}>
+                <ControlledSelect name={`${base}.personalienArt`} control={control}>
                   {weitererNameArten.map((art) => (
                     <option key={art} value={art}>
                       {t(`draft.personalienArten.${art}`)}
                     </option>
                   ))}
-                </FormSelect>
+                </ControlledSelect>
               </Field>
               {text(`${base}.familienname`, t('draft.familienname'), { picker: true })}
               {text(`${base}.vorname`, t('draft.vorname'), { picker: true })}
@@ -420,7 +420,7 @@ export function DraftEditor({ id, initial, repository, onOpenDraft, onBack }: Dr
                 validationState={gueltig ? 'error' : 'none'}
                 validationMessage={gueltig}
               >
-                <FormInput type="date" name={`${base}.gueltigBis`} control={control} />
+                <ControlledInput type="date" name={`${base}.gueltigBis`} control={control} />
               </Field>
               <Button icon={<DeleteRegular />} onClick={() => ausweise.remove(index)}>
                 {t('draft.removeRow', { what: label })}

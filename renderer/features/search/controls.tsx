@@ -1,13 +1,11 @@
 import type { Control, FieldPath, FieldValues } from 'react-hook-form';
-import { useController } from 'react-hook-form';
 import type { InputProps, SelectProps } from '@fluentui/react-components';
 import { Field, Input, Select } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { useBoundText } from '../../ui/controlled';
 
-// Fluent UI v9 inputs keep their own state, so react-hook-form drives them as controlled inputs,
-// as in the drafts' form; these are generic over the form's values (the drafts' are not).
-
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
+// The search form's labelled fields: a Fluent Field around a controlled input, with the form's
+// validation message under it.
 
 interface FieldProps<T extends FieldValues> {
   readonly name: FieldPath<T>;
@@ -16,6 +14,31 @@ interface FieldProps<T extends FieldValues> {
   readonly hint?: string;
   readonly required?: boolean;
   readonly className?: string;
+}
+
+function LabelledField({
+  label,
+  hint,
+  required,
+  className,
+  error,
+  children,
+}: Omit<FieldProps<FieldValues>, 'name' | 'control'> & {
+  readonly error: string | undefined;
+  readonly children: ReactNode;
+}) {
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      required={required}
+      className={className}
+      validationState={error ? 'error' : 'none'}
+      validationMessage={error}
+    >
+      {children}
+    </Field>
+  );
 }
 
 export function TextField<T extends FieldValues>({
@@ -27,31 +50,11 @@ export function TextField<T extends FieldValues>({
   className,
   ...props
 }: FieldProps<T> & Omit<InputProps, 'name' | 'value' | 'onChange' | 'onBlur' | 'required'>) {
-  const {
-    field: { ref, value, onChange, onBlur },
-    fieldState,
-  } = useController({ name, control });
-  const message = fieldState.error?.message;
+  const { bind, error } = useBoundText({ name, control });
   return (
-    <Field
-      label={label}
-      hint={hint}
-      required={required}
-      className={className}
-      validationState={message ? 'error' : 'none'}
-      validationMessage={message}
-    >
-      <Input
-        {...props}
-        name={name}
-        ref={ref}
-        value={text(value)}
-        onChange={(_event, data) => onChange(data.value)}
-        onBlur={onBlur}
-        autoComplete="off"
-        spellCheck={false}
-      />
-    </Field>
+    <LabelledField {...{ label, hint, required, className, error }}>
+      <Input {...props} {...bind} autoComplete="off" spellCheck={false} />
+    </LabelledField>
   );
 }
 
@@ -68,30 +71,12 @@ export function SelectField<T extends FieldValues>({
     SelectProps,
     'name' | 'value' | 'onChange' | 'onBlur' | 'required' | 'children'
   >) {
-  const {
-    field: { ref, value, onChange, onBlur },
-    fieldState,
-  } = useController({ name, control });
-  const message = fieldState.error?.message;
+  const { bind, error } = useBoundText({ name, control });
   return (
-    <Field
-      label={label}
-      hint={hint}
-      required={required}
-      className={className}
-      validationState={message ? 'error' : 'none'}
-      validationMessage={message}
-    >
-      <Select
-        {...props}
-        name={name}
-        ref={ref}
-        value={text(value)}
-        onChange={(_event, data) => onChange(data.value)}
-        onBlur={onBlur}
-      >
+    <LabelledField {...{ label, hint, required, className, error }}>
+      <Select {...props} {...bind}>
         {children}
       </Select>
-    </Field>
+    </LabelledField>
   );
 }

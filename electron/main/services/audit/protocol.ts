@@ -1,5 +1,6 @@
-import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readTextIfExists, writeFileAtomic } from '../files';
 import type {
   ProtocolEntry,
   ProtocolList,
@@ -34,20 +35,9 @@ export interface ProtocolFs {
 }
 
 export const nodeProtocolFs: ProtocolFs = {
-  async read(path) {
-    try {
-      return await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
-  },
+  read: readTextIfExists,
   append: (path, text) => appendFile(path, text, { encoding: 'utf8', mode: 0o600 }),
-  async replace(path, text) {
-    const temp = `${path}.${process.pid}.tmp`;
-    await writeFile(temp, text, { encoding: 'utf8', mode: 0o600 });
-    await rename(temp, path);
-  },
+  replace: (path, text) => writeFileAtomic(path, text, { file: 0o600, dir: 0o700 }),
   ensureDir: async (path) => {
     await mkdir(path, { recursive: true, mode: 0o700 });
   },

@@ -1,25 +1,15 @@
 import { webcrypto } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readIfExists, writeFileAtomic } from '../files';
 import type { SecretWrapper, WrappedKeyStore } from './key-vault';
 
 /** The wrapped keys in one file, written atomically (temp file + rename), readable by the user only. */
 export function createFileKeyStore(path: string): WrappedKeyStore {
   return {
     async read() {
-      try {
-        return new Uint8Array(await readFile(path));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw error;
-      }
+      const bytes = await readIfExists(path);
+      return bytes && new Uint8Array(bytes);
     },
-    async write(data) {
-      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-      const temp = `${path}.${process.pid}.tmp`;
-      await writeFile(temp, data, { mode: 0o600 });
-      await rename(temp, path);
-    },
+    write: (data) => writeFileAtomic(path, data, { file: 0o600, dir: 0o700 }),
   };
 }
 

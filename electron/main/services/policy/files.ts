@@ -1,5 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { readTextIfExists, writeFileAtomic } from '../files';
 import type { SettingSource } from '../../../../shared/policy/settings';
 import type { SettingsLayer } from './resolve';
 
@@ -12,20 +12,8 @@ export interface TextFiles {
 }
 
 export const nodeTextFiles: TextFiles = {
-  async read(path) {
-    try {
-      return await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
-  },
-  async writeAtomic(path, text) {
-    await mkdir(dirname(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.tmp`;
-    await writeFile(temporary, text, 'utf8');
-    await rename(temporary, path);
-  },
+  read: readTextIfExists,
+  writeAtomic: (path, text) => writeFileAtomic(path, text),
 };
 
 /**
