@@ -70,14 +70,19 @@ describe('Das Anwendungsgerüst', () => {
     expect(screen.getByRole('contentinfo')).toHaveTextContent('Version unbekannt');
   });
 
-  it('markiert den aktuellen Bereich und setzt den Fokus auf seine Überschrift', () => {
+  it('markiert den aktuellen Bereich und setzt den Fokus auf seine Überschrift', async () => {
     installBridge(stubBridge());
     render(<App initialPath="/postausgang" />);
     const nav = screen.getByRole('navigation', { name: 'Bereiche' });
     const current = nav.querySelector('[aria-current="page"]');
     expect(current).toHaveTextContent('Postausgang');
-    expect(screen.getByRole('heading', { level: 1, name: 'Postausgang' })).toHaveFocus();
-    expect(screen.getByText('Noch nicht verfügbar')).toBeInTheDocument();
+    // The Postausgang loads on first use (issue 7); its heading takes the focus once it is there.
+    const heading = await screen.findByRole(
+      'heading',
+      { level: 1, name: 'Postausgang' },
+      { timeout: 5_000 },
+    );
+    await waitFor(() => expect(heading).toHaveFocus());
   });
 
   it('leitet unbekannte Pfade zur Suche um', async () => {

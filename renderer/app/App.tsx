@@ -6,6 +6,8 @@ import { createQueryClient } from '../data/query-client';
 import type { DraftSession } from '../data/drafts/session';
 import { routes } from './routes';
 import { DraftSessionProvider } from './session/DraftSessionProvider';
+import { OutboxReactionsContext } from './session/OutboxWorkerHost';
+import { createOutboxReactions } from './session/precheck-reactions';
 
 interface AppProps {
   /** Tests start at a given route in memory; the app itself follows the URL hash. */
@@ -17,6 +19,7 @@ interface AppProps {
 
 export function App({ initialPath, draftSession, now }: AppProps) {
   const [queryClient] = useState(createQueryClient);
+  const [reactions] = useState(() => createOutboxReactions(now ?? (() => new Date())));
   const [router] = useState(() =>
     initialPath
       ? createMemoryRouter(routes, { initialEntries: [initialPath] })
@@ -25,12 +28,14 @@ export function App({ initialPath, draftSession, now }: AppProps) {
   return (
     <FluentProvider theme={webLightTheme}>
       <QueryClientProvider client={queryClient}>
-        <DraftSessionProvider
-          {...(draftSession ? { session: draftSession } : {})}
-          {...(now ? { now } : {})}
-        >
-          <RouterProvider router={router} />
-        </DraftSessionProvider>
+        <OutboxReactionsContext.Provider value={reactions}>
+          <DraftSessionProvider
+            {...(draftSession ? { session: draftSession } : {})}
+            {...(now ? { now } : {})}
+          >
+            <RouterProvider router={router} />
+          </DraftSessionProvider>
+        </OutboxReactionsContext.Provider>
       </QueryClientProvider>
     </FluentProvider>
   );

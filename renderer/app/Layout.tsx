@@ -2,6 +2,8 @@ import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { HelpMenu } from '../features/help/HelpMenu';
+import { NoticesProvider } from '../features/notices/NoticesProvider';
+import { UnreadNoticesBadge } from '../features/notices/UnreadNoticesBadge';
 import { LanguageSelect } from './LanguageSelect';
 import { LockButton, SessionGate } from './session/LockControls';
 import { useForgetAnswersOnLock } from './session/useForgetAnswersOnLock';
@@ -39,8 +41,20 @@ const useStyles = makeStyles({
   },
 });
 
-/** The app frame: header, area navigation, the current area, status bar. */
+/**
+ * The app frame with the change-notice poller, which runs app-wide but only here: the print route
+ * (its own window in Electron) has no frame and polls nothing.
+ */
 export function Layout() {
+  return (
+    <NoticesProvider>
+      <Frame />
+    </NoticesProvider>
+  );
+}
+
+/** The app frame: header, area navigation, the current area, status bar. */
+function Frame() {
   const { t } = useTranslation();
   const styles = useStyles();
   const { pathname } = useLocation();
@@ -73,6 +87,7 @@ export function Layout() {
             label: t(`areas.${area.key}.nav`),
             icon: area.icon,
             current: area === current,
+            ...(area.key === 'notices' ? { badge: <UnreadNoticesBadge /> } : {}),
           }))}
         />
       </div>

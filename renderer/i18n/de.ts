@@ -1,6 +1,9 @@
 import { draftsDe } from './drafts.de';
 import { searchDe } from './search.de';
 import { printDe } from './print.de';
+import { noticesDe } from './notices.de';
+import { precheckDe } from './precheck.de';
+import { outboxDe } from './outbox.de';
 /** German: the default locale and the source of truth for keys; `en.ts` must match it. */
 export const de = {
   app: {
@@ -48,10 +51,6 @@ export const de = {
       description:
         'Sprache, Zertifikat und Einstellungen; von Ihrer Organisation verwaltete Werte sind gekennzeichnet.',
     },
-  },
-  unavailable: {
-    title: 'Noch nicht verfügbar',
-    body: 'Dieser Bereich ist in dieser Version noch nicht freigeschaltet. Es werden keine Daten angezeigt oder verarbeitet.',
   },
   language: {
     label: 'Sprache',
@@ -148,7 +147,7 @@ export const de = {
     },
     limitations: {
       title: 'Nicht barrierefreie Inhalte',
-      body: 'Bereiche, die in dieser Version als „Noch nicht verfügbar“ gekennzeichnet sind, werden auf Barrierefreiheit geprüft, sobald sie freigeschaltet sind. Ausdrucke werden als getaggte PDF-Dateien (PDF/UA-orientiert) erzeugt; die Tagging-Funktion von Chromium ist noch experimentell, vollständige PDF/UA-Konformität ist nicht geprüft.',
+      body: 'Ausdrucke werden als getaggte PDF-Dateien (PDF/UA-orientiert) erzeugt; die Tagging-Funktion von Chromium ist noch experimentell, vollständige PDF/UA-Konformität ist nicht geprüft.',
     },
     feedback: {
       title: 'Barrieren melden',
@@ -178,6 +177,9 @@ export const de = {
   ...draftsDe,
   ...searchDe,
   ...printDe,
+  ...noticesDe,
+  ...precheckDe,
+  ...outboxDe,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

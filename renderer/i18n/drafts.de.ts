@@ -35,6 +35,7 @@ export const draftsDe = {
     sortStatus: 'Status',
     kind: { erstmeldung: 'Erstmeldung', folgemeldung: 'Folgemeldung' },
     status: { offen: 'unvollständig', bereit: 'bereit zur Vorprüfung' },
+    stage: { postausgang: 'im Postausgang', abgeschlossen: 'vom Register bestätigt' },
     noName: '(noch ohne Namen)',
     decrypting: 'wird entschlüsselt …',
     loading: 'wird geladen …',
@@ -118,6 +119,13 @@ export const draftsDe = {
     ausstellenderStaat: 'Ausstellender Staat',
     gueltigBis: 'Gültig bis',
     check: 'Eingaben prüfen',
+    toPrecheck: 'Weiter zur Vorprüfung',
+    stagePostausgang:
+      'Die Meldung zu diesem Entwurf liegt im Postausgang. Der Entwurf kann nicht mehr geändert werden.',
+    stageAbgeschlossen:
+      'Die Meldung zu diesem Entwurf wurde vom Register bestätigt. Der Entwurf kann nicht mehr geändert werden.',
+    openPrecheck: 'Vorprüfung ansehen',
+    openOutbox: 'Zum Postausgang',
     checkOk:
       'Alle Eingaben entsprechen den Regeln des Registers. Der Entwurf ist bereit für die Vorprüfung.',
     checkIssues_one:

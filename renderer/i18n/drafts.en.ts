@@ -39,6 +39,7 @@ export const draftsEn: Widen<typeof draftsDe> = {
     sortStatus: 'Status',
     kind: { erstmeldung: 'First report', folgemeldung: 'Follow-up report' },
     status: { offen: 'incomplete', bereit: 'ready for pre-check' },
+    stage: { postausgang: 'in the outbox', abgeschlossen: 'confirmed by the register' },
     noName: '(no name yet)',
     decrypting: 'decrypting …',
     loading: 'loading …',
@@ -119,6 +120,13 @@ export const draftsEn: Widen<typeof draftsDe> = {
     ausstellenderStaat: 'Issuing state',
     gueltigBis: 'Valid until',
     check: 'Check entries',
+    toPrecheck: 'Continue to the pre-check',
+    stagePostausgang:
+      'The report for this draft is in the outbox. The draft can no longer be changed.',
+    stageAbgeschlossen:
+      'The register confirmed the report for this draft. The draft can no longer be changed.',
+    openPrecheck: 'View pre-check',
+    openOutbox: 'To the outbox',
     checkOk: 'All entries follow the register’s rules. The draft is ready for the pre-check.',
     checkIssues_one: '{{count}} entry still needs a correction. Focus is on the first field.',
     checkIssues_other: '{{count}} entries still need a correction. Focus is on the first field.',

@@ -2,6 +2,9 @@ import type { Messages } from './de';
 import { draftsEn } from './drafts.en';
 import { searchEn } from './search.en';
 import { printEn } from './print.en';
+import { noticesEn } from './notices.en';
+import { precheckEn } from './precheck.en';
+import { outboxEn } from './outbox.en';
 
 export const en: Messages = {
   app: {
@@ -49,10 +52,6 @@ export const en: Messages = {
       description:
         'Language, certificate and settings; values managed by your organisation are marked.',
     },
-  },
-  unavailable: {
-    title: 'Not available yet',
-    body: 'This area is not enabled in this version. No data is shown or processed.',
   },
   language: {
     label: 'Language',
@@ -149,7 +148,7 @@ export const en: Messages = {
     },
     limitations: {
       title: 'Non-accessible content',
-      body: 'Areas marked "Not available yet" in this version are assessed for accessibility once they are enabled. Printouts are produced as tagged PDF files; Chromium’s tagging is still experimental, full PDF/UA conformance has not been verified.',
+      body: 'Printouts are produced as tagged PDF files; Chromium’s tagging is still experimental, full PDF/UA conformance has not been verified.',
     },
     feedback: {
       title: 'Reporting barriers',
@@ -177,4 +176,7 @@ export const en: Messages = {
   ...draftsEn,
   ...searchEn,
   ...printEn,
+  ...noticesEn,
+  ...precheckEn,
+  ...outboxEn,
 };

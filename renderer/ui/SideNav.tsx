@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { FluentIcon } from '@fluentui/react-icons';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 
@@ -6,6 +7,8 @@ export interface SideNavItem {
   readonly label: string;
   readonly icon: FluentIcon;
   readonly current: boolean;
+  /** E.g. a count after the label; part of the link, so it must carry its own accessible text. */
+  readonly badge?: ReactNode;
 }
 
 const useStyles = makeStyles({
@@ -72,6 +75,7 @@ export function SideNav({
             >
               <item.icon className={styles.icon} aria-hidden />
               {item.label}
+              {item.badge}
             </a>
           </li>
         ))}

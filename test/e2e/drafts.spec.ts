@@ -1,19 +1,16 @@
 // Issue 6, "Done when": offline drafts in a real Chromium with a persistent profile. The browser is
 // started here (not by Playwright) so the test owns its process and can kill it with SIGKILL, as a
 // crash or a power-button press would; it is reconnected over CDP with the same profile.
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { chromium, expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import type { RunningChromium } from './support/chromium';
+import { chromiumPath, kill, launch } from './support/chromium';
 
-const chromiumPath =
-  process.env.AZR_CHROMIUM_PATH ??
-  (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const port = Number(process.env.AZR_E2E_PORT ?? 4179);
 const appUrl = `http://127.0.0.1:${port}/`;
 const shots = 'test-results/screenshots';
@@ -42,55 +39,6 @@ const persons = [
   ['Begum', 'Nasreen', '15.11.1973'],
   ['Ivanova', 'Svetlana', '09.01.1960'],
 ] as const;
-
-interface RunningChromium {
-  readonly process: ChildProcess;
-  readonly browser: Browser;
-  readonly context: BrowserContext;
-  readonly page: Page;
-}
-
-async function launch(userDataDir: string): Promise<RunningChromium> {
-  if (!chromiumPath) throw new Error('no Chromium');
-  const child = spawn(
-    chromiumPath,
-    [
-      '--headless=new',
-      '--no-sandbox',
-      `--user-data-dir=${userDataDir}`,
-      '--remote-debugging-port=0',
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--lang=de-DE',
-      'about:blank',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /DevTools listening on (ws:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`Chromium exited (${code}): ${output}`)));
-  });
-  const browser = await chromium.connectOverCDP(endpoint);
-  const context = browser.contexts()[0] ?? (await browser.newContext());
-  const page = context.pages()[0] ?? (await context.newPage());
-  return { process: child, browser, context, page };
-}
-
-/** SIGKILL, as a crash would: no unload handlers, no orderly IndexedDB shutdown. */
-async function kill(running: RunningChromium): Promise<void> {
-  const exited = new Promise((resolve) => running.process.once('exit', resolve));
-  running.process.kill('SIGKILL');
-  await exited;
-}
 
 async function filesUnder(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];

@@ -6,6 +6,7 @@ import { DEFAULT_DRAFT_POLICY, loadDraftPolicy } from '../../data/drafts/policy'
 import type { DraftSession, DraftSessionState } from '../../data/drafts/session';
 import { createDraftSession } from '../../data/drafts/session';
 import { preloadDraftScreens } from '../../features/drafts/lazy';
+import { OutboxWorkerHost } from './OutboxWorkerHost';
 
 interface SessionContextValue {
   readonly session: DraftSession;
@@ -80,7 +81,10 @@ export function DraftSessionProvider({ children, session: given, now: givenNow }
   }, [unlocked]);
 
   return (
-    <SessionContext.Provider value={{ session, policy, now }}>{children}</SessionContext.Provider>
+    <SessionContext.Provider value={{ session, policy, now }}>
+      {/* Sends the outbox while unlocked (issue 7); stops when the session locks. */}
+      <OutboxWorkerHost>{children}</OutboxWorkerHost>
+    </SessionContext.Provider>
   );
 }
 

@@ -1,3 +1,4 @@
+import { normalizeAzrNummer } from '../../../shared/domain/azr-nummer';
 import type { CodeListRegistry } from '../../../shared/domain/codelists';
 import { CODE_LIST_URIS, isoDay } from '../../../shared/domain/codelists';
 import type { DraftContent, DraftKind, DraftStatus } from '../../../shared/domain/draft';
@@ -16,8 +17,8 @@ import { scoreCandidate } from '../../../shared/matching/score';
 import type { MatchPerson } from '../../../shared/matching/types';
 import type { DraftCipher } from './crypto';
 import { DraftCryptoError } from './crypto';
-import type { AzrDatabase, DraftBodyRow, DraftIndexRow } from './db';
-import { draftBodyRowSchema, draftIndexRowSchema } from './db';
+import type { AzrDatabase, DraftBodyRow, DraftIndexRow, DraftStage } from './db';
+import { AZR_INDEX_PENDING_KEY, draftBodyRowSchema, draftIndexRowSchema } from './db';
 
 /**
  * The drafts repository: the only code that reads or writes drafts. Every write seals the content
@@ -28,6 +29,8 @@ export interface Draft {
   readonly id: string;
   readonly kind: DraftKind;
   readonly status: DraftStatus;
+  /** Set once its Meldung is in the outbox or confirmed: the draft is then read-only. */
+  readonly stage: DraftStage | undefined;
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly content: DraftContent;
@@ -75,6 +78,25 @@ export interface DuplicateHint {
   readonly summary: DraftSummary;
 }
 
+/** A draft whose Meldung is in the outbox or confirmed: what was checked and sent stays as it was. */
+export class DraftLockedError extends Error {
+  constructor(
+    readonly id: string,
+    readonly stage: DraftStage,
+  ) {
+    super(`draft ${id} is ${stage}: read-only`);
+    this.name = 'DraftLockedError';
+  }
+}
+
+/** The draft was saved (e.g. by its open form) between reading and writing it back. */
+export class DraftChangedError extends Error {
+  constructor(readonly id: string) {
+    super(`draft ${id} changed meanwhile`);
+    this.name = 'DraftChangedError';
+  }
+}
+
 export class DraftNotFoundError extends Error {
   constructor(readonly id: string) {
     super(`draft ${id} not found`);
@@ -99,10 +121,16 @@ const searchTokens = (text: string) =>
     .split(' ')
     .filter((t) => t !== '');
 
+const sameBytes = (a: Uint8Array, b: Uint8Array) =>
+  a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
+
 const normalizeGeschaeftszeichen = (text: string) =>
   text.normalize('NFC').trim().toUpperCase().replace(/\s+/g, ' ');
 
-/** Plain-text blind-index inputs, domain-separated by prefix (n: name, g: Geschäftszeichen, m: key). */
+/**
+ * Plain-text blind-index inputs, domain-separated by prefix (n: name, g: Geschäftszeichen, m: key,
+ * a: AZR-Nummer — a merge in the register re-keys the drafts naming the old number).
+ */
 function blindInputs(content: DraftContent): string[] {
   const out = new Set<string>();
   const g = content.grundpersonalien;
@@ -123,6 +151,8 @@ function blindInputs(content: DraftContent): string[] {
   }
   const person = toMatchPerson(content);
   if (person) for (const key of computeMatchKeys(person).all) out.add(`m:${key}`);
+  const azrNummer = normalizeAzrNummer(content.azrNummer);
+  if (azrNummer !== '') out.add(`a:${azrNummer}`);
   return [...out];
 }
 
@@ -183,6 +213,8 @@ export class DraftRepository {
   private changes = 0;
   private readonly changedAt = new Map<string, number>();
   private forgotten = false;
+  /** Merges seen in this session (number that disappeared → current one); see save(). */
+  private readonly merged = new Map<string, string>();
   /** Ids asked for by listEntry() in the same task, read and decrypted together. */
   private pendingEntries:
     | Map<string, { resolve: (e: DraftListEntry) => void; reject: (e: unknown) => void }[]>
@@ -235,7 +267,15 @@ export class DraftRepository {
    */
   async save(id: string, content: DraftContent): Promise<{ updatedAt: Date; status: DraftStatus }> {
     const updatedAt = this.now();
-    const status = await this.write(id, content, undefined, updatedAt);
+    // A form opened before a merge still holds the number that disappeared: its saves must not
+    // write it back over the re-keyed draft.
+    const current = this.merged.get(normalizeAzrNummer(content.azrNummer));
+    const status = await this.write(
+      id,
+      current === undefined ? content : { ...content, azrNummer: current },
+      undefined,
+      updatedAt,
+    );
     return { updatedAt, status };
   }
 
@@ -245,6 +285,15 @@ export class DraftRepository {
     /** Undefined: keep the stored one (the draft must exist). */
     createdAt: Date | undefined,
     updatedAt: Date,
+    /** `restage`: write even a staged draft and give it this stage (undefined: editable again). */
+    options: {
+      readonly restage?: { readonly stage: DraftStage | undefined };
+      /**
+       * Write only if the stored body is still the one with this IV (every write draws a fresh
+       * one), else DraftChangedError: a read-modify-write must not undo a save in between.
+       */
+      readonly unchangedBody?: Uint8Array;
+    } = {},
   ): Promise<DraftStatus> {
     const status = this.statusOf(content);
     const [sealed, blind] = await Promise.all([
@@ -258,17 +307,21 @@ export class DraftRepository {
       'rw',
       [this.db.drafts, this.db.draftBlind, this.db.draftBodies],
       async () => {
-        let created = createdAt?.getTime();
-        if (created === undefined) {
-          const existing = await this.db.drafts.get(id);
-          if (!existing) throw new DraftNotFoundError(id);
-          created = existing.createdAt;
+        const existing = await this.db.drafts.get(id);
+        if (createdAt === undefined && !existing) throw new DraftNotFoundError(id);
+        if (existing?.stage !== undefined && !options.restage)
+          throw new DraftLockedError(id, existing.stage);
+        if (options.unchangedBody !== undefined) {
+          const stored = (await this.db.draftBodies.get(id))?.iv;
+          if (!stored || !sameBytes(stored, options.unchangedBody)) throw new DraftChangedError(id);
         }
+        const stage = options.restage ? options.restage.stage : existing?.stage;
         const row: DraftIndexRow = {
           id,
           kind: content.kind,
           status,
-          createdAt: created,
+          ...(stage !== undefined ? { stage } : {}),
+          createdAt: createdAt?.getTime() ?? existing?.createdAt ?? updatedAt.getTime(),
           updatedAt: updatedAt.getTime(),
         };
         await this.db.drafts.put(row);
@@ -292,15 +345,123 @@ export class DraftRepository {
     const index = this.checkIndex(indexRaw);
     const content = await this.openBody(bodyRaw, new Date(index.createdAt));
     if (draftBodyRowSchema.parse(bodyRaw).schemaVersion !== DRAFT_SCHEMA_VERSION)
-      await this.write(id, content, new Date(index.createdAt), new Date(index.updatedAt));
+      await this.write(id, content, new Date(index.createdAt), new Date(index.updatedAt), {
+        restage: { stage: index.stage },
+      });
     return {
       id,
       kind: content.kind,
       status: this.statusOf(content),
+      stage: index.stage,
       createdAt: new Date(index.createdAt),
       updatedAt: new Date(index.updatedAt),
       content,
     };
+  }
+
+  /**
+   * A merge in the register (Zusammenführung, domain.md §2): every draft naming the number that
+   * disappears names the current one instead. Found through the blind index (`a:`), so no other
+   * draft is decrypted. Staged drafts too — they keep their stage — and every draft keeps its
+   * updatedAt: the register changed it, not the caseworker, so its retention does not restart.
+   * Idempotent. Returns the ids of the drafts changed.
+   */
+  async rekeyAzrNummer(wegfallend: string, bleibend: string): Promise<string[]> {
+    const alt = normalizeAzrNummer(wegfallend);
+    const neu = normalizeAzrNummer(bleibend);
+    if (alt === '' || neu === '' || alt === neu) return [];
+    this.merged.set(alt, neu);
+    await this.indexAzrNummern();
+    const entry = await this.cipher.blind(`a:${alt}`);
+    const ids = await this.db.draftBlind.where('blind').equals(entry).primaryKeys();
+    const changed: string[] = [];
+    for (const id of ids) if (await this.rekeyOne(id, alt, neu)) changed.push(id);
+    return changed;
+  }
+
+  private async rekeyOne(id: string, alt: string, neu: string): Promise<boolean> {
+    // An open form may save between our read and our write: then read again (its save wins the
+    // race, our change is applied on top of it).
+    for (let attempt = 1; ; attempt++) {
+      const [indexRaw, bodyRaw] = await this.db.transaction(
+        'r',
+        this.db.drafts,
+        this.db.draftBodies,
+        () => Promise.all([this.db.drafts.get(id), this.db.draftBodies.get(id)]),
+      );
+      if (!indexRaw || !bodyRaw) return false;
+      let index: DraftIndexRow;
+      let content: DraftContent;
+      try {
+        index = this.checkIndex(indexRaw);
+        content = await this.openBody(bodyRaw, new Date(index.createdAt));
+      } catch (error) {
+        // Unreadable (changed on disk): it cannot be opened, so nothing in it can be re-keyed.
+        if (error instanceof DraftCryptoError && error.reason === 'TAMPERED') return false;
+        throw error;
+      }
+      if (normalizeAzrNummer(content.azrNummer) !== alt) return false;
+      try {
+        await this.write(
+          id,
+          { ...content, azrNummer: neu },
+          new Date(index.createdAt),
+          new Date(index.updatedAt),
+          { restage: { stage: index.stage }, unchangedBody: bodyRaw.iv },
+        );
+        return true;
+      } catch (error) {
+        if (!(error instanceof DraftChangedError) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  /**
+   * Drafts saved before the `a:` entries existed (database version 1) have none: read each once
+   * and add it. Runs with the first merge after the update; a new database never needs it.
+   */
+  private async indexAzrNummern(): Promise<void> {
+    if ((await this.db.meta.get(AZR_INDEX_PENDING_KEY)) === undefined) return;
+    for (const id of await this.db.drafts.toCollection().primaryKeys()) {
+      let azrNummer: string;
+      try {
+        azrNummer = normalizeAzrNummer((await this.get(id)).content.azrNummer);
+      } catch (error) {
+        if (error instanceof DraftNotFoundError) continue;
+        if (error instanceof DraftCryptoError && error.reason === 'TAMPERED') continue;
+        throw error;
+      }
+      if (azrNummer === '') continue;
+      const entry = await this.cipher.blind(`a:${azrNummer}`);
+      await this.db.transaction('rw', this.db.draftBlind, async () => {
+        const row = await this.db.draftBlind.get(id);
+        // A stale extra entry is harmless: rekeyAzrNummer checks the decrypted number.
+        if (row && !row.blind.includes(entry))
+          await this.db.draftBlind.put({ id, blind: [...row.blind, entry] });
+      });
+    }
+    await this.db.meta.delete(AZR_INDEX_PENDING_KEY);
+  }
+
+  /**
+   * Moves a draft into or out of the outbox stage (undefined: editable again, e.g. after the
+   * register rejected its Meldung). Only the clear index row changes; the content stays as sent.
+   */
+  async setStage(id: string, stage: DraftStage | undefined): Promise<void> {
+    await this.db.transaction('rw', this.db.drafts, async () => {
+      const existing = await this.db.drafts.get(id);
+      if (!existing) throw new DraftNotFoundError(id);
+      const row = this.checkIndex(existing);
+      await this.db.drafts.put({
+        id: row.id,
+        kind: row.kind,
+        status: row.status,
+        ...(stage !== undefined ? { stage } : {}),
+        createdAt: row.createdAt,
+        updatedAt: row.updatedAt,
+      });
+    });
+    this.changed([id]);
   }
 
   private checkIndex(raw: unknown): DraftIndexRow {
@@ -566,11 +727,12 @@ export class DraftRepository {
   async discard(id: string): Promise<void> {
     await this.db.transaction(
       'rw',
-      [this.db.drafts, this.db.draftBlind, this.db.draftBodies],
+      [this.db.drafts, this.db.draftBlind, this.db.draftBodies, this.db.prechecks],
       async () => {
         await this.db.drafts.delete(id);
         await this.db.draftBlind.delete(id);
         await this.db.draftBodies.delete(id);
+        await this.db.prechecks.delete(id);
       },
     );
     this.changed([id]);
@@ -581,12 +743,16 @@ export class DraftRepository {
     const cutoff = this.now().getTime() - retentionDays * DAY_MS;
     const ids = await this.db.transaction(
       'rw',
-      [this.db.drafts, this.db.draftBlind, this.db.draftBodies, this.db.meta],
+      [this.db.drafts, this.db.draftBlind, this.db.draftBodies, this.db.prechecks, this.db.meta],
       async () => {
-        const expired = await this.db.drafts.where('updatedAt').belowOrEqual(cutoff).primaryKeys();
+        // A draft whose Meldung still waits in the outbox is kept until the register answered.
+        const expired = (await this.db.drafts.where('updatedAt').belowOrEqual(cutoff).toArray())
+          .filter((row) => row.stage !== 'postausgang')
+          .map((row) => row.id);
         await this.db.drafts.bulkDelete(expired);
         await this.db.draftBlind.bulkDelete(expired);
         await this.db.draftBodies.bulkDelete(expired);
+        await this.db.prechecks.bulkDelete(expired);
         await this.db.meta.put({ key: 'lastPurge', value: this.now().getTime() });
         return expired;
       },

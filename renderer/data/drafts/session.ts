@@ -6,7 +6,10 @@ import { BridgeCallError } from '../bridge';
 import type { DraftCipher } from './crypto';
 import { createDraftCipher } from './crypto';
 import type { AzrDatabase } from './db';
+import type { PrecheckRepository } from '../precheck/repository';
+import type { OutboxRepository } from '../outbox/repository';
 import type { DraftRepository } from './repository';
+import type { NoticeRepository } from '../notices/repository';
 
 /**
  * The drafts' key session. `unlocked` holds the repository with the imported keys; `locked` holds
@@ -18,6 +21,12 @@ export type DraftSessionState =
   | {
       readonly phase: 'unlocked';
       readonly repository: DraftRepository;
+      /** The § 5 pre-checks of the drafts, under the same key. */
+      readonly prechecks: PrecheckRepository;
+      /** Confirmed Meldungen on their way to the register (issue 7), under the same key. */
+      readonly outbox: OutboxRepository;
+      /** The register's change notices (090030), under the same key. */
+      readonly notices: NoticeRepository;
       /** Bumped when drafts vanish behind the screen's back (retention purge). */
       readonly revision: number;
     }
@@ -66,8 +75,18 @@ export function createDraftSession(deps: DraftSessionDeps): DraftSession {
           return;
         }
         cipher = next;
-        const [{ DraftRepository }, openedDb, registry] = await Promise.all([
+        const [
+          { DraftRepository },
+          { PrecheckRepository },
+          { OutboxRepository },
+          { NoticeRepository },
+          openedDb,
+          registry,
+        ] = await Promise.all([
           import('./repository'),
+          import('../precheck/repository'),
+          import('../outbox/repository'),
+          import('../notices/repository'),
           database(),
           typeof deps.codeLists === 'function' ? deps.codeLists() : deps.codeLists,
         ]);
@@ -77,13 +96,19 @@ export function createDraftSession(deps: DraftSessionDeps): DraftSession {
           now: deps.now,
           codeLists: registry,
         });
+        const prechecks = new PrecheckRepository({ db: openedDb, cipher: next, now: deps.now });
+        const outbox = new OutboxRepository({ db: openedDb, cipher: next, now: deps.now });
+        const notices = new NoticeRepository({ db: openedDb, cipher: next, now: deps.now });
         // Expired drafts go before anything is shown (retention at start, DSGVO Art. 5(1)(e)).
         await repository.purgeExpired(deps.retentionDays()).catch(() => 0);
         if (mine !== generation) {
           next.destroy();
           return;
         }
-        store.setState({ phase: 'unlocked', repository, revision: 0 }, true);
+        store.setState(
+          { phase: 'unlocked', repository, prechecks, outbox, notices, revision: 0 },
+          true,
+        );
         // For the benchmark: the app is ready (the list's timing starts from an idle app).
         if (typeof performance.mark === 'function') performance.mark('azr:drafts-unlocked');
       } catch (error) {

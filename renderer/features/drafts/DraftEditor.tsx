@@ -16,6 +16,7 @@ import {
 import {
   AddRegular,
   ArrowLeftRegular,
+  ArrowRightRegular,
   CheckmarkRegular,
   DeleteRegular,
 } from '@fluentui/react-icons';
@@ -76,6 +77,8 @@ interface DraftEditorProps {
   readonly repository: DraftRepository;
   readonly onOpenDraft: (id: string) => void;
   readonly onBack: () => void;
+  /** Opens the § 5 pre-check of this draft (after the last change is saved). */
+  readonly onPrecheck: () => void;
 }
 
 /**
@@ -83,7 +86,14 @@ interface DraftEditorProps {
  * autosave of every change. Messages appear for a field once it was left, and for all fields after
  * "Eingaben prüfen".
  */
-export function DraftEditor({ id, initial, repository, onOpenDraft, onBack }: DraftEditorProps) {
+export function DraftEditor({
+  id,
+  initial,
+  repository,
+  onOpenDraft,
+  onBack,
+  onPrecheck,
+}: DraftEditorProps) {
   const { t } = useTranslation();
   const styles = useStyles();
   const { session, now } = useDraftSession();
@@ -162,6 +172,16 @@ export function DraftEditor({ id, initial, repository, onOpenDraft, onBack }: Dr
     setCheckResult(t('draft.checkIssues', { count: issues.size }));
     const target = document.querySelector<HTMLElement>(`[name="${CSS.escape(first)}"]`);
     target?.focus();
+  };
+
+  // The pre-check searches with what is saved: save first; an incomplete draft shows its issues.
+  const toPrecheck = async () => {
+    if (issues.size > 0) {
+      check();
+      return;
+    }
+    await flush();
+    onPrecheck();
   };
 
   const insertAt = (path: Path, character: string) => {
@@ -448,6 +468,9 @@ export function DraftEditor({ id, initial, repository, onOpenDraft, onBack }: Dr
       <div className={styles.toolbar}>
         <Button appearance="primary" icon={<CheckmarkRegular />} onClick={check}>
           {t('draft.check')}
+        </Button>
+        <Button icon={<ArrowRightRegular />} iconPosition="after" onClick={() => void toPrecheck()}>
+          {t('draft.toPrecheck')}
         </Button>
         <Link href="#/entwuerfe">{t('draft.back')}</Link>
       </div>

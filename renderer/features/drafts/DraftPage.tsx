@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'react';
-import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import {
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { Draft } from '../../data/drafts/repository';
@@ -51,6 +57,26 @@ export function DraftPage() {
         <SessionNotice />
       ) : loaded.phase === 'loading' ? (
         <Spinner size="small" label={t('drafts.starting')} />
+      ) : loaded.phase === 'ready' && loaded.draft.stage !== undefined ? (
+        // What was checked and handed over stays as it was: no editor, no autosave.
+        <MessageBar
+          intent={loaded.draft.stage === 'abgeschlossen' ? 'success' : 'info'}
+          layout="multiline"
+        >
+          <MessageBarBody>
+            {t(
+              loaded.draft.stage === 'abgeschlossen'
+                ? 'draft.stageAbgeschlossen'
+                : 'draft.stagePostausgang',
+            )}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Link href={`#/entwuerfe/${loaded.draft.id}/vorpruefung`}>
+              {t('draft.openPrecheck')}
+            </Link>
+            <Link href="#/postausgang">{t('draft.openOutbox')}</Link>
+          </MessageBarActions>
+        </MessageBar>
       ) : loaded.phase === 'ready' ? (
         <DraftEditor
           key={loaded.draft.id}
@@ -59,6 +85,7 @@ export function DraftPage() {
           repository={repository}
           onOpenDraft={(other) => void navigate(`/entwuerfe/${other}`)}
           onBack={() => void navigate('/entwuerfe')}
+          onPrecheck={() => void navigate(`/entwuerfe/${loaded.draft.id}/vorpruefung`)}
         />
       ) : (
         <MessageBar intent="error" layout="multiline">

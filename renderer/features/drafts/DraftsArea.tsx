@@ -609,9 +609,18 @@ function DraftRow({
               <Badge appearance="outline" color="informative">
                 {t(`drafts.kind.${row.kind}`)}
               </Badge>
-              <Badge appearance="tint" color={row.status === 'bereit' ? 'success' : 'warning'}>
-                {t(`drafts.status.${row.status}`)}
-              </Badge>
+              {row.stage ? (
+                <Badge
+                  appearance="tint"
+                  color={row.stage === 'abgeschlossen' ? 'success' : 'brand'}
+                >
+                  {t(`drafts.stage.${row.stage}`)}
+                </Badge>
+              ) : (
+                <Badge appearance="tint" color={row.status === 'bereit' ? 'success' : 'warning'}>
+                  {t(`drafts.status.${row.status}`)}
+                </Badge>
+              )}
               {expiring && (
                 <Badge appearance="filled" color="danger">
                   {t('drafts.expiresOn', { date: formatDate(expiresAt(row).getTime(), language) })}

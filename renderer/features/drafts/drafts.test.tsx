@@ -56,9 +56,14 @@ describe('Entwürfe in der Oberfläche', { timeout: 30_000 }, () => {
     const state = session.store.getState();
     if (state.phase !== 'unlocked') throw new Error('not unlocked');
     const [row] = await state.repository.list();
-    expect((await state.repository.get(row!.id)).content.grundpersonalien.familienname).toBe(
-      'Kowalczyk',
+    // On a loaded machine typing is slow enough for a save in between: "gespeichert" may first
+    // refer to a prefix. The last keystroke must arrive in storage, and be announced again.
+    await waitFor(async () =>
+      expect((await state.repository.get(row!.id)).content.grundpersonalien.familienname).toBe(
+        'Kowalczyk',
+      ),
     );
+    expect(screen.getByText(/^Entwurf gespeichert · \d\d:\d\d$/)).toBeInTheDocument();
   });
 
   it('Sperren blendet die Daten aus und vergisst den Schlüssel; Entsperren holt ihn neu', async () => {

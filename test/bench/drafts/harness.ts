@@ -3,9 +3,9 @@
 import { codeLists } from '../../../shared/domain/codelists';
 import type { DraftContent } from '../../../shared/domain/draft';
 import { emptyDraftContent } from '../../../shared/domain/draft';
-import { createDraftCipher } from '../../../renderer/data/drafts/crypto';
-import { openDatabase } from '../../../renderer/data/drafts/db';
 import { DraftRepository } from '../../../renderer/data/drafts/repository';
+import { openDatabase } from '../../../renderer/data/drafts/db';
+import { appStorage } from '../support/page';
 
 const FAMILIENNAMEN = [
   'Schewtschenko',
@@ -33,18 +33,7 @@ const VORNAMEN = [
 ];
 
 async function repository(durability: 'strict' | 'relaxed') {
-  const response = await fetch('/__bridge/drafts.keys', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({}),
-  });
-  const result = (await response.json()) as {
-    ok: boolean;
-    value: { dataKey: string; indexKey: string };
-  };
-  if (!result.ok) throw new Error('drafts.keys failed');
-  const db = openDatabase({ durability });
-  const cipher = await createDraftCipher(result.value);
+  const { db, cipher } = await appStorage(durability);
   return { db, repo: new DraftRepository({ db, cipher, now: () => new Date(), codeLists }) };
 }
 

@@ -8,9 +8,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { chromium } from '@playwright/test';
 import { startBrowserHost } from '../../host/start';
+import { bundleHarness } from '../support/bundle';
 
 const chromiumPath =
   process.env.AZR_CHROMIUM_PATH ??
@@ -28,15 +28,7 @@ const quantile = (values: readonly number[], q: number) => {
 const summary = (values: readonly number[]) =>
   `p50 ${quantile(values, 0.5).toFixed(1)} ms · p95 ${quantile(values, 0.95).toFixed(1)} ms · max ${Math.max(...values).toFixed(1)} ms (n=${values.length})`;
 
-const harness = await build({
-  entryPoints: [join(import.meta.dirname, 'harness.ts')],
-  bundle: true,
-  write: false,
-  format: 'iife',
-  platform: 'browser',
-  target: 'chrome120',
-});
-const harnessCode = harness.outputFiles[0]?.text ?? '';
+const harnessCode = await bundleHarness(join(import.meta.dirname, 'harness.ts'));
 
 // AZR_BENCH_DIR keeps the host's key file and the browser profile between runs, so a re-run measures
 // again without seeding 10,000 drafts anew (the drafts are seeded only when their count differs).
