@@ -2,14 +2,14 @@
 // started here (not by Playwright) so the test owns its process and can kill it with SIGKILL, as a
 // crash or a power-button press would; it is reconnected over CDP with the same profile.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { RunningChromium } from './support/chromium';
-import { chromiumPath, kill, launch } from './support/chromium';
+import { chromiumPath, kill, launch, removeProfile } from './support/chromium';
 
 const port = Number(process.env.AZR_E2E_PORT ?? 4179);
 const appUrl = `http://127.0.0.1:${port}/`;
@@ -114,7 +114,7 @@ test.describe('Offline-Entwürfe in Chromium mit dauerhaftem Profil', () => {
   test.afterEach(async () => {
     if (running && running.process.exitCode === null) await kill(running);
     running = undefined;
-    await rm(profile, { recursive: true, force: true });
+    await removeProfile(profile);
   });
 
   test('Eingaben überstehen das Beenden des Browsers; auf der Platte stehen keine Namen im Klartext', async () => {

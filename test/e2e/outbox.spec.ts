@@ -3,14 +3,14 @@
 // and every one of them exists exactly once in the register, also when the browser is killed in
 // the middle of the drain. The 200 entries are queued by a harness in the app page (the pre-check's
 // enqueue, without clicking through 200 wizards); the app's own worker sends them.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { RunningChromium } from './support/chromium';
-import { chromiumPath, kill, launch } from './support/chromium';
+import { chromiumPath, kill, launch, removeProfile } from './support/chromium';
 import { bundleHarness } from '../bench/support/bundle';
 
 const port = Number(process.env.AZR_E2E_PORT ?? 4179);
@@ -105,7 +105,7 @@ test.describe('Postausgang gegen das Trainingsregister', () => {
     await admin('POST', '/admin/register/start').catch(() => undefined);
     if (running && running.process.exitCode === null) await kill(running);
     running = undefined;
-    await rm(profile, { recursive: true, force: true });
+    await removeProfile(profile);
   });
 
   test('(e) 200 offline gesendete Meldungen kommen trotz Abbrüchen und 503 genau einmal an', async () => {

@@ -4,6 +4,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { chromium } from '@playwright/test';
 
@@ -58,4 +59,12 @@ export async function kill(running: RunningChromium): Promise<void> {
   const exited = new Promise((resolve) => running.process.once('exit', resolve));
   running.process.kill('SIGKILL');
   await exited;
+}
+
+/**
+ * Deletes a profile after the browser is gone. Chromium's helper processes can outlive a killed
+ * browser process by a moment and still write into the profile (ENOTEMPTY while removing): retry.
+ */
+export async function removeProfile(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
