@@ -1,4 +1,4 @@
-import type { OutboxReactions } from './OutboxWorkerHost';
+import type { OutboxReactions, UnlockedSession } from './OutboxWorkerHost';
 
 /**
  * The pre-check's reaction to the outbox (see renderer/data/precheck/reactions.ts): confirmed →
@@ -14,7 +14,7 @@ export function createOutboxReactions(now: () => Date): OutboxReactions {
     ]);
     return { createPrecheckReactions, rekeyAzrNummer };
   };
-  const reactionsFor = async (session: Parameters<OutboxReactions['onAbandoned']>[1]) => {
+  const reactionsFor = async (session: UnlockedSession) => {
     const { createPrecheckReactions, rekeyAzrNummer } = await load();
     return createPrecheckReactions({
       drafts: session.repository,

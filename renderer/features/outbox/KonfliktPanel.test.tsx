@@ -259,17 +259,7 @@ describe('Konflikt im Postausgang', { timeout: 30_000 }, () => {
     const dialog = await screen.findByRole('dialog', {}, slow);
     expect(within(dialog).getByRole('heading', { name: 'Meldung verwerfen?' })).toBeVisible();
     expect(dialog).toHaveTextContent(`Die Meldung für ${NAME} wird aus dem Postausgang entfernt`);
-    // Cancelling leaves everything as it was.
-    await user.click(within(dialog).getByRole('button', { name: 'Abbrechen' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), slow);
-    expect(wired.onAbandoned).not.toHaveBeenCalled();
-
-    await user.click(within(panel).getByRole('button', { name: 'Meldung verwerfen' }));
-    await user.click(
-      within(await screen.findByRole('dialog', {}, slow)).getByRole('button', {
-        name: 'Verwerfen',
-      }),
-    );
+    await user.click(within(dialog).getByRole('button', { name: 'Verwerfen' }));
     expect(await screen.findByText(/Die Meldung wurde verworfen/, {}, slow)).toBeVisible();
     expect(wired.onAbandoned).toHaveBeenCalledTimes(1);
     const [abandoned, unlocked] = wired.onAbandoned.mock.calls[0]!;
@@ -279,6 +269,21 @@ describe('Konflikt im Postausgang', { timeout: 30_000 }, () => {
     await waitFor(() => expect(screen.queryByText(NAME)).toBeNull(), slow);
     expect(screen.getByText(/Der Postausgang ist leer/)).toBeVisible();
     expect(sent).toEqual([]);
+  });
+
+  it('Abbrechen im Rückfragedialog lässt alles, wie es war', async () => {
+    // A test of its own: reopening Fluent's dialog right after closing it is unreliable in jsdom.
+    const { session, outbox } = await unlockedSession();
+    const entry = await konfliktEntry(outbox, 'REFERENZ_VERALTET');
+    const wired = reactions();
+    renderPostausgang(session, wired);
+    const { user, panel } = await openKonflikt();
+    await user.click(within(panel).getByRole('button', { name: 'Meldung verwerfen' }));
+    const dialog = await screen.findByRole('dialog', {}, slow);
+    await user.click(within(dialog).getByRole('button', { name: 'Abbrechen' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), slow);
+    expect(wired.onAbandoned).not.toHaveBeenCalled();
+    expect((await outbox.get(entry.id))?.status).toBe('konflikt');
   });
 
   it('scheitert die Reaktion beim Verwerfen, bleibt der Eintrag', async () => {

@@ -139,7 +139,7 @@ export function PrecheckPage() {
 
   if (!session)
     return (
-      <AreaPage title={t('precheck.title')} description="">
+      <AreaPage title={t('precheck.title')} description={t('precheck.description')}>
         <SessionNotice />
       </AreaPage>
     );
