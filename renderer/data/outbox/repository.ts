@@ -369,10 +369,28 @@ export class OutboxRepository {
 
   /** The onSettled reaction to exactly this decision (revision) has finished. */
   async markHandled(id: string, revision: string): Promise<void> {
-    await this.updateClear(id, (row) => {
-      if (hex(row.iv) !== revision || !ENTSCHIEDENE_STATUS.has(row.status)) return undefined;
-      return { ...row, handled: true };
+    await this.markHandledMany([{ id, revision }]);
+  }
+
+  /**
+   * markHandled for several entries in one transaction: the worker collects finished reactions so
+   * that a drain of 1,000 Meldungen does not add 1,000 flushed commits to the outbox's writes.
+   * Entries gone or changed meanwhile are skipped (a newer decision waits for its own reaction).
+   */
+  async markHandledMany(
+    items: readonly { readonly id: string; readonly revision: string }[],
+  ): Promise<void> {
+    if (items.length === 0) return;
+    await this.db.transaction('rw', this.db.outbox, async () => {
+      for (const { id, revision } of items) {
+        const raw = await this.db.outbox.get(id);
+        if (!raw) continue;
+        const row = this.checkRow(raw);
+        if (hex(row.iv) !== revision || !ENTSCHIEDENE_STATUS.has(row.status)) continue;
+        await this.db.outbox.put({ ...row, handled: true });
+      }
     });
+    this.changed('worker');
   }
 
   /** "Jetzt senden": waiting entries (one, or all) are due now. */

@@ -82,6 +82,9 @@ export function sendable(
   return { due, nextAt };
 }
 
+/** How many finished reactions are recorded as handled in one transaction at most. */
+const HANDLED_BATCH = 50;
+
 /**
  * The outbox worker: sends entries in creation order whenever the register can be reached; a
  * transient failure is sent again with the SAME idempotency key after an exponential backoff with
@@ -101,6 +104,9 @@ export class OutboxWorker {
   private pausedUntil = 0;
   /** Reactions run one at a time, in the order decisions were made. */
   private reactions: Promise<void> = Promise.resolve();
+  private pendingReactions = 0;
+  /** Finished reactions not yet recorded as handled (see react). */
+  private readonly handled: { id: string; revision: string }[] = [];
   private unsubscribe: (() => void) | undefined;
   private readonly concurrency: number;
 
@@ -281,15 +287,23 @@ export class OutboxWorker {
     const onSettled = this.deps.onSettled;
     const outcome = entry.ergebnis?.outcome;
     if (!onSettled || !outcome) return;
+    this.pendingReactions++;
     this.reactions = this.reactions.then(async () => {
       try {
         await onSettled(entry, outcome);
+        this.handled.push({ id: entry.id, revision: entry.revision });
       } catch {
         // Stays unhandled: delivered again at the next start (see OnSettled).
         this.deps.log?.(`outbox ${entry.id}: onSettled failed; again at the next start`);
-        return;
+      } finally {
+        this.pendingReactions--;
       }
-      await this.deps.repository.markHandled(entry.id, entry.revision).catch(() => undefined);
+      // Recorded in batches: once no reaction is waiting, or every HANDLED_BATCH. A crash before
+      // the batch is written only means those reactions run again (they are idempotent).
+      if (this.pendingReactions === 0 || this.handled.length >= HANDLED_BATCH) {
+        const batch = this.handled.splice(0);
+        await this.deps.repository.markHandledMany(batch).catch(() => undefined);
+      }
     });
   }
 

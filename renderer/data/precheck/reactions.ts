@@ -41,7 +41,10 @@ export function createPrecheckReactions(deps: PrecheckReactionDeps) {
     let current = false;
     await prechecks.update(entry.draftId, (record) => {
       current = record.uebermittlung?.outboxId === entry.id;
-      return current ? change(record) : record;
+      if (!current) return record;
+      const next = change(record);
+      // Nothing new (a repeated call): write nothing.
+      return JSON.stringify(next) === JSON.stringify(record) ? record : next;
     });
     return current;
   };
@@ -59,12 +62,12 @@ export function createPrecheckReactions(deps: PrecheckReactionDeps) {
       switch (outcome.status) {
         case 'bestaetigt': {
           const azrNummer = outcome.antwort.azrNummer;
-          await prechecks.update(entry.draftId, (record) =>
-            record.uebermittlung?.outboxId === entry.id
-              ? { ...record, abschluss: record.abschluss ?? { azrNummer, am: at() } }
-              : record,
-          );
-          await drafts.setStage(entry.draftId, 'abgeschlossen');
+          // The hand-over stays recorded after the confirmation, so a repeated call closes again.
+          const current = await ifCurrent(entry, (record) => ({
+            ...record,
+            abschluss: record.abschluss ?? { azrNummer, am: at() },
+          }));
+          if (current) await drafts.setStage(entry.draftId, 'abgeschlossen');
           return;
         }
         case 'abgelehnt': {
