@@ -36,3 +36,33 @@ export const isoToGerman = (iso: string) => {
   const [jahr, monat, tag] = iso.slice(0, 10).split('-');
   return `${tag}.${monat}.${jahr}`;
 };
+
+/** The Grundpersonalien fields in the order screens list them. */
+export const grundpersonalienFelder = [
+  'familienname',
+  'geburtsname',
+  'vorname',
+  'geburtsdatum',
+  'geburtsort',
+  'geschlecht',
+  'staatsangehoerigkeit',
+  'doktorgrad',
+] as const;
+export type GrundpersonalienFeld = (typeof grundpersonalienFelder)[number];
+
+/** Each field as it reads on screen (code lists with labels, dates as 00.MM.JJJJ); '' if not given. */
+export function grundpersonalienTexte(
+  gp: Grundpersonalien,
+  unknownPlace: string,
+): Readonly<Record<GrundpersonalienFeld, string>> {
+  return {
+    familienname: gp.familienname,
+    geburtsname: gp.geburtsname ?? '',
+    vorname: gp.vorname,
+    geburtsdatum: geburtsdatum(gp),
+    geburtsort: geburtsort(gp, unknownPlace),
+    geschlecht: gp.geschlecht ? codeLabel('geschlecht', gp.geschlecht) : '',
+    staatsangehoerigkeit: staatsangehoerigkeiten(gp, ''),
+    doktorgrad: gp.doktorgrad ?? '',
+  };
+}

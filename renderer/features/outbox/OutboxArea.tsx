@@ -22,6 +22,7 @@ import { useDraftSession } from '../../app/session/DraftSessionProvider';
 import { useOutboxControl } from '../../app/session/OutboxWorkerHost';
 import { AreaPage } from '../../ui/AreaPage';
 import { KonfliktPanel } from './KonfliktPanel';
+import { useDataTableStyles } from '../../ui/data-table';
 
 const PAGE = 50;
 /** The list follows the worker's writes, but at most this often (a drain writes hundreds). */
@@ -33,18 +34,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
     alignItems: 'end',
     flexWrap: 'wrap',
-  },
-  scroller: { overflowX: 'auto' },
-  table: {
-    borderCollapse: 'collapse',
-    width: '100%',
-    '& th, & td': {
-      textAlign: 'left',
-      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-      verticalAlign: 'top',
-    },
-    '& th': { fontWeight: tokens.fontWeightSemibold },
   },
   small: { color: tokens.colorNeutralForeground3, display: 'block' },
 });
@@ -83,6 +72,7 @@ export function OutboxArea() {
 function OutboxWorkspace({ repository }: { readonly repository: OutboxRepository }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const tableStyles = useDataTableStyles();
   const control = useOutboxControl();
   const [filter, setFilter] = useState<'' | OutboxStatus>('');
   const [limit, setLimit] = useState(PAGE);
@@ -219,8 +209,8 @@ function OutboxWorkspace({ repository }: { readonly repository: OutboxRepository
       ) : data.entries.length === 0 ? (
         <Text as="p">{filter ? t('outbox.noMatch') : t('outbox.empty')}</Text>
       ) : (
-        <div className={styles.scroller}>
-          <table className={styles.table} aria-label={t('outbox.listLabel')}>
+        <div className={tableStyles.scroller}>
+          <table className={tableStyles.table} aria-label={t('outbox.listLabel')}>
             <thead>
               <tr>
                 <th scope="col">{t('outbox.column.geschaeftszeichen')}</th>

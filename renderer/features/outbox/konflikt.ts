@@ -3,10 +3,9 @@ import type { Gesamtauskunft } from '../../../shared/register-api/messages';
 import type { OutboxMeldung } from '../../data/outbox/model';
 import {
   codeLabel,
-  geburtsdatum,
-  geburtsort,
+  grundpersonalienFelder,
+  grundpersonalienTexte,
   isoToGerman,
-  staatsangehoerigkeiten,
 } from '../../ui/person-format';
 
 // A stale Referenz-ID (REFERENZ_VERALTET, domain.md §5): what the register holds now against what
@@ -50,30 +49,9 @@ function grundpersonalienRows(
   meldung: Grundpersonalien,
   texte: DiffTexte,
 ) {
-  const of = (gp: Grundpersonalien): Record<string, string> => ({
-    familienname: gp.familienname,
-    geburtsname: gp.geburtsname ?? '',
-    vorname: gp.vorname,
-    geburtsdatum: geburtsdatum(gp),
-    geburtsort: geburtsort(gp, texte.unbekannterOrt),
-    geschlecht: gp.geschlecht ? codeLabel('geschlecht', gp.geschlecht) : '',
-    staatsangehoerigkeit: staatsangehoerigkeiten(gp, ''),
-    doktorgrad: gp.doktorgrad ?? '',
-  });
-  const a = of(register);
-  const b = of(meldung);
-  return (
-    [
-      'familienname',
-      'geburtsname',
-      'vorname',
-      'geburtsdatum',
-      'geburtsort',
-      'geschlecht',
-      'staatsangehoerigkeit',
-      'doktorgrad',
-    ] as const
-  ).map((feld) => row(feld, a[feld] ?? '', b[feld] ?? ''));
+  const a = grundpersonalienTexte(register, texte.unbekannterOrt);
+  const b = grundpersonalienTexte(meldung, texte.unbekannterOrt);
+  return grundpersonalienFelder.map((feld) => row(feld, a[feld], b[feld]));
 }
 
 function weitereRows(register: WeiterePersonalien | undefined, meldung: WeiterePersonalien) {

@@ -1,12 +1,7 @@
 import { Badge, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { Grundpersonalien } from '../../../shared/register-api/common';
-import {
-  codeLabel,
-  geburtsdatum,
-  geburtsort,
-  staatsangehoerigkeiten,
-} from '../../ui/person-format';
+import { grundpersonalienFelder, grundpersonalienTexte } from '../../ui/person-format';
 
 const useStyles = makeStyles({
   table: {
@@ -28,8 +23,6 @@ const useStyles = makeStyles({
   rowHead: { color: tokens.colorNeutralForeground2, fontWeight: 'normal', width: '11rem' },
   differs: { backgroundColor: tokens.colorPaletteYellowBackground1 },
 });
-
-type Row = readonly [key: string, value: (gp: Grundpersonalien) => string];
 
 /**
  * Grundpersonalien as a table, optionally side by side with a register record's: the comparison
@@ -53,15 +46,11 @@ export function GrundpersonalienTable({
   const { t } = useTranslation();
   const styles = useStyles();
   const none = t('precheck.table.none');
-  const rows: Row[] = [
-    ['familienname', (gp) => gp.familienname],
-    ['geburtsname', (gp) => gp.geburtsname ?? none],
-    ['vorname', (gp) => gp.vorname || none],
-    ['geburtsdatum', (gp) => geburtsdatum(gp)],
-    ['geburtsort', (gp) => geburtsort(gp, t('precheck.table.unknownPlace'))],
-    ['geschlecht', (gp) => (gp.geschlecht ? codeLabel('geschlecht', gp.geschlecht) : none)],
-    ['staatsangehoerigkeit', (gp) => staatsangehoerigkeiten(gp, none)],
-  ];
+  // Doktorgrad is not part of the comparison the caseworker makes here.
+  const felder = grundpersonalienFelder.filter((feld) => feld !== 'doktorgrad');
+  const unknownPlace = t('precheck.table.unknownPlace');
+  const own = grundpersonalienTexte(grundpersonalien, unknownPlace);
+  const other = compare ? grundpersonalienTexte(compare.grundpersonalien, unknownPlace) : undefined;
   return (
     <table className={styles.table}>
       <caption className={styles.caption}>{caption}</caption>
@@ -75,19 +64,19 @@ export function GrundpersonalienTable({
         </thead>
       )}
       <tbody>
-        {rows.map(([key, value]) => {
-          const own = value(grundpersonalien);
-          const other = compare ? value(compare.grundpersonalien) : undefined;
-          const differs = other !== undefined && other !== own;
+        {felder.map((key) => {
+          const mine = own[key] || none;
+          const theirs = other ? other[key] || none : undefined;
+          const differs = theirs !== undefined && theirs !== mine;
           return (
             <tr key={key}>
               <th scope="row" className={styles.rowHead}>
                 {t(`precheck.table.${key}`)}
               </th>
-              <td>{own}</td>
-              {other !== undefined && (
+              <td>{mine}</td>
+              {theirs !== undefined && (
                 <td className={differs ? styles.differs : undefined}>
-                  {other}{' '}
+                  {theirs}{' '}
                   {differs && (
                     <Badge appearance="outline" color="warning" size="small">
                       {t('precheck.table.differs')}

@@ -1,22 +1,7 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { ProtocolEntry, RegisterFailureCode } from '../../../shared/bridge/register';
 import { registerFailureCodes } from '../../../shared/bridge/register';
-
-const useStyles = makeStyles({
-  scroller: { overflowX: 'auto' },
-  table: {
-    borderCollapse: 'collapse',
-    width: '100%',
-    '& th, & td': {
-      textAlign: 'left',
-      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-      verticalAlign: 'top',
-    },
-    '& th': { fontWeight: tokens.fontWeightSemibold },
-  },
-});
+import { useDataTableStyles } from '../../ui/data-table';
 
 const timeFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'medium' });
 
@@ -28,7 +13,7 @@ const isFailureCode = (value: string): value is RegisterFailureCode =>
 
 export function ProtocolTable({ entries }: { readonly entries: readonly ProtocolEntry[] }) {
   const { t } = useTranslation();
-  const styles = useStyles();
+  const styles = useDataTableStyles();
   if (entries.length === 0) return <p>{t('protocol.empty')}</p>;
   return (
     <div className={styles.scroller}>
