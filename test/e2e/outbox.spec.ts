@@ -158,13 +158,8 @@ test.describe('Postausgang gegen das Trainingsregister', () => {
     running = await launch(profile);
     const tag = runTag();
     const names = await queueOffline(running.page, tag);
-    // Some latency keeps Meldungen in flight, so the kill lands in the middle of sends.
-    await admin('PUT', '/admin/faults', {
-      latenzMs: 40,
-      abbruchVorher: 0.05,
-      abbruchNachher: 0.05,
-      fehler503: 0.05,
-    });
+    const faults = { latenzMs: 40, abbruchVorher: 0.05, abbruchNachher: 0.05, fehler503: 0.05 };
+    await admin('PUT', '/admin/faults', faults);
     await admin('POST', '/admin/register/start');
     await expect
       .poll(async () => (await harness<Counts>(running!.page, 'h.counts()')).bestaetigt, {
@@ -172,8 +167,18 @@ test.describe('Postausgang gegen das Trainingsregister', () => {
         intervals: [100],
       })
       .toBeGreaterThanOrEqual(40);
+    // Hold every further request at the register for seconds, so the kill surely lands while a
+    // Meldung is marked "wird gesendet" (between retries nothing may be in flight at all).
+    await admin('PUT', '/admin/faults', { ...faults, latenzMs: 8_000 });
+    await expect
+      .poll(async () => (await harness<Counts>(running!.page, 'h.counts()'))['wird-gesendet'], {
+        timeout: 60_000,
+        intervals: [100],
+      })
+      .toBeGreaterThan(0);
     await kill(running);
     running = undefined;
+    await admin('PUT', '/admin/faults', faults);
 
     // Look at what the crash left before the app (and its worker) starts again: a page of the same
     // origin that is not the app.
