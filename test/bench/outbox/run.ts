@@ -3,10 +3,11 @@
 // persistent profile (IndexedDB on disk, strict durability), the app's own worker, the browser
 // host's bridge and register gateway, mTLS to the training register (PGlite, 2,000 persons).
 // The Meldungen are queued by harness.ts while the register is off the network; the clock runs
-// from POST /admin/register/start until the last one is bestätigt. Writes REPORT.md.
+// from POST /admin/register/start until the last one is bestätigt. Prints its result; REPORT.md
+// keeps the runs worth keeping, with what changed between them.
 // Needs `npm run build` first (the host serves out/renderer) and the test PKI.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -30,11 +31,7 @@ interface EntrySummary {
   azrNummer?: string;
 }
 
-const out: string[] = [];
-const log = (line: string) => {
-  out.push(line);
-  console.log(line);
-};
+const log = (line: string) => console.log(line);
 const load = () =>
   loadavg()
     .map((n) => n.toFixed(2))
@@ -142,28 +139,4 @@ try {
   await rm(dataDir, { recursive: true, force: true });
 }
 
-const report = `# Outbox benchmark
-
-\`npm run bench:outbox\` (test/bench/outbox/run.ts): ${COUNT} Erstmeldungen are queued in the real
-outbox of the app page (harness.ts, encrypted entries with their idempotency keys, as the pre-check
-queues them) while the training register is off the network (\`POST /admin/register/stop\`). The
-clock starts with \`POST /admin/register/start\` and stops when the last entry is bestätigt. The
-app's own worker sends (concurrency 4, strict IndexedDB durability) through the browser host's
-bridge and register gateway over mTLS to the training register (PGlite in memory, 2,000 persons,
-same process as the host). Budget (architecture §6): exactly once, ≤ 60 s.
-
-Last run (${new Date().toISOString().slice(0, 10)}):
-
-\`\`\`
-${out.join('\n')}
-\`\`\`
-
-Notes:
-- "Reconnect noticed" is the time until the worker uses the register again: its queue-wide pause
-  (≤ 30 s with full jitter) or the status bar's health check (every 10 s while the register is
-  down) — whichever comes first — plus the first round trip.
-- No faults are injected here; the e2e test (test/e2e/outbox.spec.ts) drains 200 Meldungen with
-  10 % dropped connections and 5 % 503 answers and checks exactly-once the same way.
-`;
-await writeFile(join(import.meta.dirname, 'REPORT.md'), report);
 if (failed) process.exitCode = 1;

@@ -5,7 +5,7 @@ import type { Grundpersonalien } from '../../../shared/register-api';
 import type { Database } from '../db/database';
 import { openDatabase } from '../db/database';
 import { migrate, migrations } from '../db/migrations';
-import { qualifyingSlotSets, storedBirthYear } from '../db/candidates';
+import { candidateStatement, qualifyingSlotSets, storedBirthYear } from '../db/candidates';
 import { createRepository } from '../db/repository';
 import { seedRegister } from '../seed';
 import type { PersonRecord } from './persons';
@@ -153,6 +153,40 @@ describe('Schlüsselsuche des Trainingsregisters', () => {
       }
     });
   });
+
+  it('liest in PGlite die Schlüsselzeilen über den Index, nicht alle (random_page_cost)', async () => {
+    // Every Erstmeldung runs this statement (§ 5 check): a scan of all key rows made the register
+    // four times slower per Meldung once it held a few thousand persons (test/bench/outbox/REPORT.md).
+    const db = await openDatabase();
+    try {
+      await migrate(db);
+      const now = new Date('2026-03-01T00:00:00Z');
+      await seedRegister(db, { persons: 2_000, seed: 1, random: lehmer(7), now });
+      // Then a day's Erstmeldungen: the planner's statistics are those of the seeded register.
+      const repository = createRepository(db);
+      for (let i = 0; i < 300; i++) {
+        const { record, keys } = person(
+          `2603020${String(i).padStart(5, '0')}`,
+          `Ausgang${i}`,
+          'Olena',
+          1960 + (i % 40),
+        );
+        await repository.savePerson(record, keys, now);
+      }
+      const statement = candidateStatement(
+        candidateLookup(computeQueryKeys(query('Ausgangneu', 'Olena', 1979)), 75),
+      );
+      expect(statement).toBeDefined();
+      const plan = await db.query<{ 'QUERY PLAN': string }>(`explain ${statement!.text}`, [
+        ...statement!.params,
+      ]);
+      const text = plan.map((row) => row['QUERY PLAN']).join('\n');
+      expect(text).toContain('person_schluessel_pkey');
+      expect(text).not.toMatch(/Seq Scan on person_schluessel\b/);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
 
   it('trägt bei der Migration Geburtsjahr und Schlüsselmenge für vorhandene Personen ein', async () => {
     const db = await openDatabase();
