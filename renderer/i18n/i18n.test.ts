@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { precheckErrorCodes } from '../../shared/precheck';
 import { de } from './de';
 import { en } from './en';
 
@@ -24,5 +25,13 @@ describe('Übersetzungen', () => {
       }),
     );
     expect(empty).toEqual([]);
+  });
+
+  it('die Hinweise der Vorprüfung gibt es auf Englisch, nicht nur die deutschen Sätze', () => {
+    const untranslated = precheckErrorCodes.filter(
+      (code) => en.precheck.errors[code] === de.precheck.errors[code],
+    );
+    expect(untranslated).toEqual([]);
+    expect(Object.keys(de.precheck.errors).sort()).toEqual([...precheckErrorCodes].sort());
   });
 });

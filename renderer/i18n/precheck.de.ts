@@ -1,6 +1,10 @@
+import { PRECHECK_ERROR_TEXT } from '../../shared/precheck';
+
 /** German texts of the § 5 pre-check wizard (issue 7); merged into `de.ts`. */
 export const precheckDe = {
   precheck: {
+    /** Why a step is refused: the model's own sentences (shared/precheck/errors.ts). */
+    errors: PRECHECK_ERROR_TEXT,
     title: 'Vorprüfung nach § 5 AZRG-DV',
     titleFor: 'Vorprüfung: {{name}}',
     description:

@@ -1,6 +1,61 @@
+import type { PrecheckErrorCode } from '../../shared/precheck';
+import {
+  BEGRUENDUNG_MAX_LENGTH,
+  BEGRUENDUNG_MIN_LENGTH,
+  PARKGRUND_MAX_LENGTH,
+  VERMERK_MAX_LENGTH,
+} from '../../shared/precheck';
+
+const errors: Readonly<Record<PrecheckErrorCode, string>> = {
+  DRAFT_INCOMPLETE:
+    'The draft is not complete yet. Please fill in the marked fields; then the register can be searched.',
+  SEARCH_MISSING:
+    'The register must be searched before any report. Please start the search with the draft’s core personal data.',
+  SEARCH_OUTDATED:
+    'The core personal data were changed after the search. Its result no longer applies; please search again.',
+  SEARCH_NOT_CURRENT:
+    'The search result belongs to other core personal data than the draft’s. Please search again with the current data.',
+  UNKNOWN_CANDIDATE:
+    'This AZR number is not among the persons found. Please choose a person from the list of results.',
+  ALREADY_DECIDED:
+    'A decision is already recorded for this person. To change it, withdraw the decision first.',
+  NOT_DECIDED: 'There is no decision for this person that could be withdrawn.',
+  SECOND_IDENTICAL:
+    'Another person is already recorded as identical, and only one can be. Withdraw the other decision – or, if both records concern the same person, report a suspected duplicate.',
+  CHECKLIST_INCOMPLETE:
+    'Please answer every item of the identity check (photo, document, birth data, record-keeping authority) before recording “identical”.',
+  CHECKLIST_NOTE_MISSING:
+    'Where a check was not possible, please note briefly why (e.g. “no photo in the register”).',
+  IDENTITY_UNVERIFIED:
+    'None of the checks was possible, so identity cannot be established. Park the pre-check and clarify the case, e.g. with the record-keeping authority.',
+  EVIDENCE_MISSING:
+    'Please state how you recognised that it is a different person (e.g. photo, document, birth data).',
+  REASON_MISSING: `Please give the reason for your finding in your own words (at least ${BEGRUENDUNG_MIN_LENGTH} characters).`,
+  TEXT_TOO_LONG: `The text is too long. Please shorten it: reasons at most ${BEGRUENDUNG_MAX_LENGTH} characters, notes at most ${VERMERK_MAX_LENGTH}, the reason for parking at most ${PARKGRUND_MAX_LENGTH}.`,
+  PARKED: 'The pre-check is parked. Resume it to change decisions or to create the report.',
+  ALREADY_PARKED: 'The pre-check is already parked.',
+  NOT_PARKED: 'The pre-check is not parked.',
+  PARK_REASON_MISSING:
+    'Please state why the pre-check is parked (e.g. “query to the record-keeping authority”).',
+  DUPLICATE_TOO_FEW:
+    'For a suspected duplicate, please choose at least two different persons from the list of results.',
+  DUPLICATE_CONTRADICTION:
+    'This contradicts your decisions: records that concern the same person cannot be partly identical and partly not identical with the person in the draft.',
+  NO_DUPLICATE_REPORT: 'No suspected duplicate is recorded.',
+  REJECTION_WITHOUT_CANDIDATES:
+    'The register’s rejection names no persons with equal core personal data. Please read the register’s error message.',
+  UNDECIDED:
+    'At least one similar person still lacks your decision (identical or not identical). Only then can the report be created.',
+  REFERENZ_MISSING:
+    'The current state of the record is missing for the follow-up report. Please retrieve the person from the register again.',
+  DRAFT_TARGET_DIFFERS:
+    'The draft is a follow-up report to another AZR number than the pre-check’s result. Please check the AZR number in the draft or your decisions.',
+};
+
 /** English texts of the § 5 pre-check wizard (issue 7); merged into `en.ts`. */
 export const precheckEn = {
   precheck: {
+    errors,
     title: 'Pre-check under § 5 AZRG-DV',
     titleFor: 'Pre-check: {{name}}',
     description:

@@ -71,7 +71,10 @@ export interface PrecheckError {
   readonly pruefpunkte?: readonly Pruefpunkt[];
 }
 
-/** What the caseworker reads: what happened and what to do next. */
+/**
+ * What the caseworker reads: what happened and what to do next. The German locale shows these
+ * (renderer/i18n/precheck.de.ts); the English one has its own.
+ */
 export const PRECHECK_ERROR_TEXT: Readonly<Record<PrecheckErrorCode, string>> = {
   DRAFT_INCOMPLETE:
     'Der Entwurf ist noch nicht vollständig. Bitte ergänzen Sie die markierten Angaben; danach kann im Register gesucht werden.',
@@ -118,6 +121,3 @@ export const PRECHECK_ERROR_TEXT: Readonly<Record<PrecheckErrorCode, string>> = 
   DRAFT_TARGET_DIFFERS:
     'Der Entwurf ist als Folgemeldung zu einer anderen AZR-Nummer angelegt, als die Vorprüfung ergibt. Bitte prüfen Sie die AZR-Nummer im Entwurf oder Ihre Entscheidungen.',
 };
-
-export const precheckErrorText = (error: Pick<PrecheckError, 'code'>): string =>
-  PRECHECK_ERROR_TEXT[error.code];

@@ -3,7 +3,7 @@
  * sent — states, rules, the Meldung it allows, and what the protocol keeps of it.
  */
 export type { PrecheckError, PrecheckErrorCode } from './errors';
-export { PRECHECK_ERROR_TEXT, precheckErrorCodes, precheckErrorText } from './errors';
+export { PRECHECK_ERROR_TEXT, precheckErrorCodes } from './errors';
 export type { PrecheckDraft } from './grundpersonalien';
 export {
   draftFingerprint,

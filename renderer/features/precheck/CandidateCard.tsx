@@ -13,7 +13,6 @@ import { ArrowUndoRegular, PersonSearchRegular } from '@fluentui/react-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EntscheidungEingabe, Kandidat, PrecheckError } from '../../../shared/precheck';
-import { precheckErrorText } from '../../../shared/precheck';
 import { mustDecide } from '../../../shared/precheck';
 import type { Grundpersonalien } from '../../../shared/register-api/common';
 import type { RequestPurpose } from '../../data/register/purpose-store';
@@ -175,7 +174,7 @@ export function CandidateCard(props: CandidateCardProps) {
               </Button>
             </div>
           )}
-          {withdrawError && <Text role="alert">{precheckErrorText(withdrawError)}</Text>}
+          {withdrawError && <Text role="alert">{t(`precheck.errors.${withdrawError.code}`)}</Text>}
         </div>
       ) : readOnly ? null : (
         <DecisionForm azrNummer={kandidat.azrNummer} name={name} onDecide={props.onDecide} />

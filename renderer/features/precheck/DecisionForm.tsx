@@ -24,7 +24,6 @@ import {
   BEGRUENDUNG_MAX_LENGTH,
   BEGRUENDUNG_MIN_LENGTH,
   nachweisarten,
-  precheckErrorText,
   pruefpunkte,
   VERMERK_MAX_LENGTH,
 } from '../../../shared/precheck';
@@ -198,7 +197,7 @@ export function DecisionForm({ azrNummer, name, onDecide }: DecisionFormProps) {
       </div>
       {error && (
         <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>{precheckErrorText(error)}</MessageBarBody>
+          <MessageBarBody>{t(`precheck.errors.${error.code}`)}</MessageBarBody>
         </MessageBar>
       )}
     </form>

@@ -14,11 +14,7 @@ import {
 import { PauseRegular, PlayRegular, SendRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { PrecheckError, PrecheckState } from '../../../shared/precheck';
-import {
-  BEGRUENDUNG_MAX_LENGTH,
-  PARKGRUND_MAX_LENGTH,
-  precheckErrorText,
-} from '../../../shared/precheck';
+import { BEGRUENDUNG_MAX_LENGTH, PARKGRUND_MAX_LENGTH } from '../../../shared/precheck';
 import { isoToGerman } from '../../ui/person-format';
 import { useGroupStyles } from './styles';
 
@@ -146,7 +142,7 @@ export function ParkAndDuplicate(props: Props) {
 
       {error && (
         <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>{precheckErrorText(error)}</MessageBarBody>
+          <MessageBarBody>{t(`precheck.errors.${error.code}`)}</MessageBarBody>
         </MessageBar>
       )}
       {sendError && (
@@ -175,7 +171,7 @@ export function ParkedBanner({
           {t('precheck.park.parkedSince', { date: isoToGerman(geparkt.seit) })}
         </MessageBarTitle>
         {geparkt.grund}
-        {error && <div role="alert">{precheckErrorText(error)}</div>}
+        {error && <div role="alert">{t(`precheck.errors.${error.code}`)}</div>}
       </MessageBarBody>
       <MessageBarActions>
         <Button icon={<PlayRegular />} onClick={() => void onUnpark().then(setError)}>

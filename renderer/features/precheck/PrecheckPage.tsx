@@ -21,7 +21,6 @@ import type { EntscheidungEingabe, PrecheckEvent, PrecheckPhase } from '../../..
 import {
   buildDatenpflegeAnfrage,
   offeneKandidaten,
-  precheckErrorText,
   precheckPhase,
   precheckSuchkriterium,
   summarizeForProtocol,
@@ -177,7 +176,7 @@ export function PrecheckPage() {
       gesucht: precheckSuchkriterium(precheckDraft).grundpersonalien,
       antwort: response.antwort,
     });
-    if (error) return precheckErrorText(error);
+    if (error) return t(`precheck.errors.${error.code}`);
     setDetails(detailsFromAnswer(response.antwort));
     setStep('entscheidung');
     return undefined;
@@ -297,14 +296,15 @@ export function PrecheckPage() {
             {phase.phase === 'searchPending' || phase.phase === 'draftIncomplete' ? (
               <MessageBar intent="warning" layout="multiline">
                 <MessageBarBody>
-                  {precheckErrorText({
-                    code:
+                  {t(
+                    `precheck.errors.${
                       phase.phase === 'draftIncomplete'
                         ? 'DRAFT_INCOMPLETE'
                         : phase.grund === 'grundpersonalienGeaendert'
                           ? 'SEARCH_OUTDATED'
-                          : 'SEARCH_MISSING',
-                  })}
+                          : 'SEARCH_MISSING'
+                    }`,
+                  )}
                 </MessageBarBody>
               </MessageBar>
             ) : record.state.kandidaten.length === 0 ? (

@@ -15,7 +15,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { RegisterFailure } from '../../../shared/bridge/register';
 import type { PrecheckPhase } from '../../../shared/precheck';
-import { buildMeldung, precheckErrorText } from '../../../shared/precheck';
+import { buildMeldung } from '../../../shared/precheck';
 import type { Draft } from '../../data/drafts/repository';
 import type { PrecheckRecord } from '../../data/precheck/repository';
 import type { RequestPurpose } from '../../data/register/purpose-store';
@@ -110,7 +110,7 @@ export function ReviewStep({ draft, record, phase, purpose, onSubmit }: ReviewSt
           {!built.ok && (
             <ul>
               {built.missing.map((missing) => (
-                <li key={missing.code}>{precheckErrorText(missing)}</li>
+                <li key={missing.code}>{t(`precheck.errors.${missing.code}`)}</li>
               ))}
             </ul>
           )}
@@ -148,7 +148,7 @@ export function ReviewStep({ draft, record, phase, purpose, onSubmit }: ReviewSt
         <MessageBarBody>
           <ul>
             {built.missing.map((missing) => (
-              <li key={missing.code}>{precheckErrorText(missing)}</li>
+              <li key={missing.code}>{t(`precheck.errors.${missing.code}`)}</li>
             ))}
           </ul>
         </MessageBarBody>

@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { AnfrageResponse } from '../../../shared/bridge/register';
 import { toGrundpersonalien } from '../../../shared/domain/draft/to-meldung';
 import type { PrecheckPhase } from '../../../shared/precheck';
-import { precheckErrorText, precheckSuchkriterium } from '../../../shared/precheck';
+import { precheckSuchkriterium } from '../../../shared/precheck';
 import type { Zulassung } from '../../../shared/register-api/messages';
 import type { Draft } from '../../data/drafts/repository';
 import { startAnfrage } from '../../data/register/queries';
@@ -89,12 +89,12 @@ export function SearchStep({
     <div className={styles.root}>
       {incomplete && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{precheckErrorText({ code: 'DRAFT_INCOMPLETE' })}</MessageBarBody>
+          <MessageBarBody>{t('precheck.errors.DRAFT_INCOMPLETE')}</MessageBarBody>
         </MessageBar>
       )}
       {outdated && (
         <MessageBar intent="warning" layout="multiline" role="alert">
-          <MessageBarBody>{precheckErrorText({ code: 'SEARCH_OUTDATED' })}</MessageBarBody>
+          <MessageBarBody>{t('precheck.errors.SEARCH_OUTDATED')}</MessageBarBody>
         </MessageBar>
       )}
       <Text as="p">{t('precheck.search.intro')}</Text>
