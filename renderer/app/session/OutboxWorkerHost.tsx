@@ -7,6 +7,7 @@ import type { DraftSessionState } from '../../data/drafts/session';
 import type { OutboxOutcome, OutboxSendRequest } from '../../data/outbox/model';
 import type { OutboxEntry } from '../../data/outbox/repository';
 import type { OutboxWorker } from '../../data/outbox/worker';
+import { retentionCutoff } from '../../data/drafts/policy';
 import { registerKeys } from '../../data/register/queries';
 import { useDraftSession } from './DraftSessionProvider';
 
@@ -49,8 +50,6 @@ const OutboxControlContext = createContext<OutboxControl>({ sendNow: () => Promi
 
 export const useOutboxControl = () => useContext(OutboxControlContext);
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 const abortableSleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (signal.aborted) return resolve();
@@ -84,6 +83,7 @@ function sendOverBridge(request: OutboxSendRequest) {
  */
 export function OutboxWorkerHost({ children }: { readonly children: ReactNode }) {
   const { session, state, policy, now } = useDraftSession();
+  const { retentionDays } = policy;
   const reactions = useContext(OutboxReactionsContext);
   const client = useQueryClient();
   const outbox = state.phase === 'unlocked' ? state.outbox : undefined;
@@ -102,9 +102,7 @@ export function OutboxWorkerHost({ children }: { readonly children: ReactNode })
     const run = async () => {
       const { OutboxWorker } = await import('../../data/outbox/worker');
       if (stop.signal.aborted) return;
-      await outbox
-        .purgeSettled(new Date(now().getTime() - policy.retentionDays * DAY_MS))
-        .catch(() => 0);
+      await outbox.purgeSettled(retentionCutoff(now(), { retentionDays })).catch(() => 0);
       current = new OutboxWorker({
         repository: outbox,
         send: sendOverBridge,
@@ -139,7 +137,7 @@ export function OutboxWorkerHost({ children }: { readonly children: ReactNode })
       if (worker.current === current) worker.current = undefined;
       void current?.stop();
     };
-  }, [outbox, session, now, policy.retentionDays, hasReactions]);
+  }, [outbox, session, now, retentionDays, hasReactions]);
 
   // The register is reachable again (the status bar polls it): use it now, not after the pause.
   useEffect(() => {

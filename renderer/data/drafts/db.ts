@@ -69,8 +69,13 @@ export interface NoticeRow {
   /** The `verarbeitet` marker: set once its local effect (re-keying) is done. Epoch ms. */
   readonly verarbeitetAm?: number;
   readonly schemaVersion: number;
-  readonly iv: Uint8Array;
-  readonly ciphertext: Uint8Array;
+  /**
+   * Retention: when the content was deleted (epoch ms). The row stays as a tombstone without `iv`
+   * and `ciphertext`, so the register's next delivery of the notice is recognised as known.
+   */
+  readonly geloeschtAm?: number;
+  readonly iv?: Uint8Array;
+  readonly ciphertext?: Uint8Array;
 }
 
 /**

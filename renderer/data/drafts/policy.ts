@@ -8,6 +8,12 @@ export interface DraftPolicy {
   readonly warnDays: number;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What was last changed before this moment is deleted by the retention (drafts, outbox, notices). */
+export const retentionCutoff = (now: Date, policy: Pick<DraftPolicy, 'retentionDays'>): Date =>
+  new Date(now.getTime() - policy.retentionDays * DAY_MS);
+
 export const DEFAULT_DRAFT_POLICY: DraftPolicy = {
   retentionDays: 30,
   lockAfterMinutes: 10,

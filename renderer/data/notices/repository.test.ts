@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { NOTICE_CURSOR_KEY } from './repository';
+import { testClock } from '../drafts/test-support';
 import { aenderung, setupNotices, zusammenfuehrung } from './test-support';
 
 const ALT = '240301000005';
@@ -110,7 +111,7 @@ describe('Mitteilungen speichern', () => {
     if (!one || !three) throw new Error('not stored');
     // Notice 1's ciphertext under id 2 (moved), and a flipped byte in notice 3.
     await db.notices.put({ ...one, id: '2', seq: 2 });
-    const flipped = new Uint8Array(three.ciphertext);
+    const flipped = new Uint8Array(three.ciphertext!);
     flipped[0] = flipped[0]! ^ 1;
     await db.notices.put({ ...three, ciphertext: flipped });
     const { notices: shown, unreadable } = await notices.list();
@@ -141,5 +142,50 @@ describe('Mitteilungen speichern', () => {
     await notices.setStatus('1', 'erledigt');
     await notices.markProcessed('1', { ...verarbeitet, entwuerfe: [] });
     expect(listener).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('Aufbewahrung der Mitteilungen', () => {
+  it('löscht den Inhalt erledigter, verarbeiteter Mitteilungen nach der Frist; Neues bleibt', async () => {
+    const clock = testClock();
+    const { notices, db } = await setupNotices(clock);
+    await notices.storePage([zusammenfuehrung('1', ALT, NEU), aenderung('2', NEU)], undefined);
+    await notices.storePage([aenderung('3', ALT), aenderung('4', NEU)], undefined);
+    for (const id of ['1', '2', '4']) await notices.markProcessed(id, verarbeitet);
+    // 1: processed and read (erledigt); 2, 4: processed, still unread; 3: read, not processed;
+    // 5 (below): processed and read, but received after the cutoff.
+    await notices.setStatus('1', 'erledigt');
+    await notices.setStatus('3', 'erledigt');
+    const cutoff = new Date(clock.now().getTime() + 1);
+    clock.advanceDays(2);
+    await notices.storePage([aenderung('5', NEU)], undefined);
+    await notices.markProcessed('5', verarbeitet);
+    await notices.setStatus('5', 'erledigt');
+
+    expect(await notices.purgeDone(cutoff)).toBe(1);
+    const { notices: shown, unreadable } = await notices.list();
+    expect(shown.map((n) => n.id)).toEqual(['5', '4', '3', '2']);
+    expect(unreadable).toBe(0);
+    const raw = await db.notices.get('1');
+    expect(raw).toMatchObject({ id: '1', status: 'erledigt', geloeschtAm: clock.now().getTime() });
+    expect(raw?.ciphertext).toBeUndefined();
+    expect(raw?.iv).toBeUndefined();
+    // Once is enough.
+    expect(await notices.purgeDone(cutoff)).toBe(0);
+  });
+
+  it('eine gelöschte Mitteilung kommt bei erneuter Lieferung nicht als neu zurück', async () => {
+    const clock = testClock();
+    const { notices } = await setupNotices(clock);
+    const a = zusammenfuehrung('1', ALT, NEU);
+    await notices.storePage([a], undefined);
+    await notices.markProcessed('1', verarbeitet);
+    await notices.setStatus('1', 'erledigt');
+    clock.advanceDays(1);
+    expect(await notices.purgeDone(clock.now())).toBe(1);
+    // The register's last page again, at the next poll.
+    expect(await notices.storePage([a, aenderung('2', NEU)], undefined)).toBe(1);
+    expect((await notices.pending()).map((n) => n.id)).toEqual(['2']);
+    expect(await notices.countUnread()).toBe(1);
   });
 });

@@ -40,16 +40,23 @@ export const NOTICE_CURSOR_KEY = 'notices.cursor';
 
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array || ArrayBuffer.isView(v));
 
-const rowSchema = z.object({
+const clearSchema = z.object({
   id: z.string().min(1),
   seq: z.number().int().nonnegative(),
   status: z.enum(['neu', 'erledigt']),
   receivedAt: z.number().int().nonnegative(),
   verarbeitetAm: z.number().int().nonnegative().optional(),
   schemaVersion: z.number().int().positive(),
+});
+
+const rowSchema = clearSchema.extend({
   iv: bytes.refine((iv) => iv.byteLength === 12, 'IV must be 96 bits'),
   ciphertext: bytes,
 });
+
+/** A row whose content the retention deleted (see NoticeRow.geloeschtAm): never shown or opened. */
+const isTombstone = (raw: unknown) =>
+  typeof raw === 'object' && raw !== null && 'geloeschtAm' in raw;
 
 const verarbeitungSchema = z
   .object({
@@ -161,6 +168,31 @@ export class NoticeRepository {
   }
 
   /**
+   * Retention (DSGVO Art. 5(1)(e)): deletes the content of notices received before `cutoff` that
+   * are done twice over — their local effect is recorded and the caseworker marked them erledigt.
+   * What is new or unprocessed stays, however old. The id stays as a tombstone: the register
+   * delivers its last page again at every poll, and a deleted notice must not come back as new.
+   */
+  async purgeDone(cutoff: Date): Promise<number> {
+    const { db } = this.deps;
+    const limit = cutoff.getTime();
+    const geloeschtAm = this.deps.now().getTime();
+    const purged = await db.transaction('rw', db.notices, async () => {
+      const rows = await db.notices
+        .where('status')
+        .equals('erledigt')
+        .filter(
+          (row) => !isTombstone(row) && row.verarbeitetAm !== undefined && row.receivedAt < limit,
+        )
+        .toArray();
+      await db.notices.bulkPut(rows.map((row) => ({ ...clearSchema.parse(row), geloeschtAm })));
+      return rows.length;
+    });
+    if (purged > 0) this.changed();
+    return purged;
+  }
+
+  /**
    * Writes the `verarbeitet` marker with what was done. Called after the effect: a crash before
    * it repeats the (idempotent) effect, never skips it. False if it was marked already.
    */
@@ -220,12 +252,14 @@ export class NoticeRepository {
 
   private async openAll(rows: readonly unknown[]) {
     const opened = await Promise.all(
-      rows.map((row) =>
-        this.open(row).catch((error: unknown) => {
-          if (error instanceof DraftCryptoError && error.reason === 'TAMPERED') return undefined;
-          throw error;
-        }),
-      ),
+      rows
+        .filter((row) => !isTombstone(row))
+        .map((row) =>
+          this.open(row).catch((error: unknown) => {
+            if (error instanceof DraftCryptoError && error.reason === 'TAMPERED') return undefined;
+            throw error;
+          }),
+        ),
     );
     const notices = opened.filter((notice) => notice !== undefined);
     return { notices, unreadable: opened.length - notices.length };

@@ -12,6 +12,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { MitteilungenRequest, MitteilungenResponse } from '../../../shared/bridge/meldungen';
 import { useDraftSession } from '../../app/session/DraftSessionProvider';
 import { getBridge, unwrap } from '../../data/bridge';
+import { retentionCutoff } from '../../data/drafts/policy';
 import type { NoticePoller, NoticePollerState } from '../../data/notices/poller';
 import { createNoticePoller } from '../../data/notices/poller';
 import { processPendingNotices } from '../../data/notices/process';
@@ -43,7 +44,8 @@ export function NoticesProvider({
   /** Tests pass their own register. */
   readonly fetchPage?: FetchPage;
 }) {
-  const { state, now } = useDraftSession();
+  const { state, now, policy } = useDraftSession();
+  const { retentionDays } = policy;
   const [slot] = useState(() => createStore<NoticesSlot>(() => ({})));
   const notices = state.phase === 'unlocked' ? state.notices : undefined;
   const drafts = state.phase === 'unlocked' ? state.repository : undefined;
@@ -68,11 +70,14 @@ export function NoticesProvider({
       now,
     });
     slot.setState({ repository: notices, poller }, true);
+    // Retention as for drafts and the outbox (draftRetentionDays): notices read and processed
+    // longer ago lose their content (the record's personal data) when the session opens.
+    void notices.purgeDone(retentionCutoff(now(), { retentionDays })).catch(() => 0);
     return () => {
       poller.stop();
       slot.setState({}, true);
     };
-  }, [slot, notices, drafts, prechecks, fetchPage, now]);
+  }, [slot, notices, drafts, prechecks, fetchPage, now, retentionDays]);
 
   const poller = useSyncExternalStore(slot.subscribe, () => slot.getState().poller);
   const reachable = useRegisterStatus().data?.erreichbar === true;

@@ -10,7 +10,9 @@ import { codeLists } from '../../../shared/domain/codelists';
 import { App } from '../../app/App';
 import { openDatabase } from '../../data/drafts/db';
 import { createDraftSession } from '../../data/drafts/session';
+import { createDraftCipher } from '../../data/drafts/crypto';
 import { person, testKeys } from '../../data/drafts/test-support';
+import { NoticeRepository } from '../../data/notices/repository';
 import { aenderung, zusammenfuehrung } from '../../data/notices/test-support';
 import { initI18n } from '../../i18n';
 
@@ -192,5 +194,49 @@ describe('Mitteilungen in der Oberfläche', { timeout: 30_000 }, () => {
     ).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Bereiche' });
     expect(within(nav).getByRole('link', { name: 'Mitteilungen' })).toBeInTheDocument();
+  });
+
+  it('löscht beim Start, was nach der Aufbewahrungsfrist gelesen und verarbeitet ist', async () => {
+    installBridge(() => ok({ ergebnis: 'antwort', antwort: { mitteilungen: [] } }));
+    const db = openDatabase({
+      name: `ui-${crypto.randomUUID()}`,
+      indexedDB: new IDBFactory(),
+      IDBKeyRange,
+    });
+    const cipher = await createDraftCipher(testKeys);
+    const stored = (daysAgo: number) =>
+      new NoticeRepository({
+        db,
+        cipher,
+        now: () => new Date(Date.now() - daysAgo * 24 * 60 * 60 * 1000),
+      });
+    // Received 40 days ago (the default retention is 30), and one of today; both read, processed.
+    const done = { am: new Date().toISOString(), entwuerfe: [], vorpruefungen: 0 };
+    for (const [repository, notice] of [
+      [stored(40), zusammenfuehrung('1', ALT, NEU)],
+      [stored(0), aenderung('2', NEU)],
+    ] as const) {
+      await repository.storePage([notice], undefined);
+      await repository.markProcessed(notice.id, done);
+      await repository.setStatus(notice.id, 'erledigt');
+    }
+    const session = createDraftSession({
+      fetchKeys: () => Promise.resolve(testKeys),
+      openDatabase: () => db,
+      now: () => new Date(),
+      codeLists,
+      retentionDays: () => 30,
+    });
+    await session.unlock();
+
+    render(<App initialPath="/mitteilungen" draftSession={session} />);
+    const list = await screen.findByRole(
+      'list',
+      { name: 'Mitteilungen des Registers' },
+      { timeout: 10_000 },
+    );
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(1));
+    expect(within(list).getByRole('listitem', { name: /^Änderung/ })).toBeInTheDocument();
+    expect((await db.notices.get('1'))?.ciphertext).toBeUndefined();
   });
 });
