@@ -66,14 +66,22 @@ const runTag = () =>
     .join('')
     .replace(/^./, (c) => c.toUpperCase());
 
-async function queueOffline(page: Page, tag: string): Promise<string[]> {
+async function queueOffline(page: Page, tag: string, count = COUNT): Promise<string[]> {
   await page.goto(`${appUrl}#/suche`);
   await harness(page, 'h.unlocked()');
   await admin('POST', '/admin/register/stop');
-  const names = await harness<string[]>(page, `h.enqueue(${COUNT}, '${tag}')`);
-  expect(new Set(names).size).toBe(COUNT);
+  const names = await harness<string[]>(page, `h.enqueue(${count}, '${tag}')`);
+  expect(new Set(names).size).toBe(count);
   return names;
 }
+
+/** Who holds and who waits for the outbox worker's Web Lock, as the page's browser sees it. */
+const workerLock = (page: Page) =>
+  page.evaluate(async () => {
+    const { held = [], pending = [] } = await navigator.locks.query();
+    const worker = (lock: LockInfo) => lock.name === 'azr-desk-outbox-worker';
+    return { held: held.filter(worker).length, pending: pending.filter(worker).length };
+  });
 
 /** Every queued Meldung is in the register exactly once, under the number the outbox recorded. */
 async function expectExactlyOnce(page: Page, names: readonly string[]) {
@@ -196,5 +204,27 @@ test.describe('Postausgang gegen das Trainingsregister', () => {
     );
     await admin('DELETE', '/admin/faults');
     await expectExactlyOnce(running.page, names);
+  });
+
+  test('zwei Fenster eines Profils: nur eines sendet; wird es geschlossen, übernimmt das andere', async () => {
+    running = await launch(profile);
+    const first = running.page;
+    const tag = runTag();
+    const names = await queueOffline(first, tag, 20);
+    const second = await running.context.newPage();
+    await second.goto(`${appUrl}#/postausgang`);
+    await harness(second, 'h.unlocked()');
+    // One worker holds the lock, the other window's waits for it.
+    await expect.poll(() => workerLock(second)).toEqual({ held: 1, pending: 1 });
+
+    await first.close();
+    await expect.poll(() => workerLock(second)).toEqual({ held: 1, pending: 0 });
+    await admin('POST', '/admin/register/start');
+    await expect(second.getByTestId('outbox-summary')).toContainText(
+      '0 warten · 0 werden gesendet · 20 bestätigt',
+      { timeout: 60_000 },
+    );
+    const register = await registerNumbers(names);
+    expect(names.filter((name) => register.get(name)?.length !== 1)).toEqual([]);
   });
 });

@@ -257,9 +257,12 @@ describe('Konflikt im Postausgang', { timeout: 30_000 }, () => {
     await user.click(within(panel).getByRole('button', { name: 'Meldung verwerfen' }));
     // (Fluent's surface names itself through its title; jsdom's name computation misses that.)
     const dialog = await screen.findByRole('dialog', {}, slow);
-    expect(within(dialog).getByRole('heading', { name: 'Meldung verwerfen?' })).toBeVisible();
+    // Found while Fluent's focus trap still hides it (aria-hidden) under load: wait until it is not.
+    expect(
+      await within(dialog).findByRole('heading', { name: 'Meldung verwerfen?' }, slow),
+    ).toBeVisible();
     expect(dialog).toHaveTextContent(`Die Meldung für ${NAME} wird aus dem Postausgang entfernt`);
-    await user.click(within(dialog).getByRole('button', { name: 'Verwerfen' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Verwerfen' }, slow));
     expect(await screen.findByText(/Die Meldung wurde verworfen/, {}, slow)).toBeVisible();
     expect(wired.onAbandoned).toHaveBeenCalledTimes(1);
     const [abandoned, unlocked] = wired.onAbandoned.mock.calls[0]!;
@@ -280,7 +283,7 @@ describe('Konflikt im Postausgang', { timeout: 30_000 }, () => {
     const { user, panel } = await openKonflikt();
     await user.click(within(panel).getByRole('button', { name: 'Meldung verwerfen' }));
     const dialog = await screen.findByRole('dialog', {}, slow);
-    await user.click(within(dialog).getByRole('button', { name: 'Abbrechen' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Abbrechen' }, slow));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), slow);
     expect(wired.onAbandoned).not.toHaveBeenCalled();
     expect((await outbox.get(entry.id))?.status).toBe('konflikt');
@@ -295,9 +298,11 @@ describe('Konflikt im Postausgang', { timeout: 30_000 }, () => {
     const { user, panel } = await openKonflikt();
     await user.click(within(panel).getByRole('button', { name: 'Meldung verwerfen' }));
     await user.click(
-      within(await screen.findByRole('dialog', {}, slow)).getByRole('button', {
-        name: 'Verwerfen',
-      }),
+      await within(await screen.findByRole('dialog', {}, slow)).findByRole(
+        'button',
+        { name: 'Verwerfen' },
+        slow,
+      ),
     );
     expect(await within(panel).findByText(/Das hat nicht geklappt/, {}, slow)).toBeVisible();
     expect((await outbox.get(entry.id))?.status).toBe('konflikt');
