@@ -84,6 +84,8 @@ export const draftsDe = {
     geschaeftszeichen: 'Geschäftszeichen',
     azrNummer: 'AZR-Nummer',
     azrNummerHint: '12 Ziffern, z. B. 240229 123456',
+    merged:
+      'Das Register hat zwei Datensätze zusammengeführt: Die AZR-Nummer {{alt}} ist weggefallen, dieser Entwurf führt jetzt die aktuelle Nummer {{neu}}.',
     familienname: 'Familienname',
     geburtsname: 'Geburtsname',
     vorname: 'Vornamen',

@@ -86,6 +86,8 @@ export const draftsEn: Widen<typeof draftsDe> = {
     geschaeftszeichen: 'File reference',
     azrNummer: 'AZR number',
     azrNummerHint: '12 digits, e.g. 240229 123456',
+    merged:
+      'The register merged two records: AZR number {{alt}} no longer exists; this draft now carries the current number {{neu}}.',
     familienname: 'Family name',
     geburtsname: 'Birth name',
     vorname: 'Given names',

@@ -215,6 +215,7 @@ export class DraftRepository {
   private forgotten = false;
   /** Merges seen in this session (number that disappeared → current one); see save(). */
   private readonly merged = new Map<string, string>();
+  private readonly mergeListeners = new Set<(wegfallend: string, bleibend: string) => void>();
   /** Ids asked for by listEntry() in the same task, read and decrypted together. */
   private pendingEntries:
     | Map<string, { resolve: (e: DraftListEntry) => void; reject: (e: unknown) => void }[]>
@@ -376,7 +377,17 @@ export class DraftRepository {
     const ids = await this.db.draftBlind.where('blind').equals(entry).primaryKeys();
     const changed: string[] = [];
     for (const id of ids) if (await this.rekeyOne(id, alt, neu)) changed.push(id);
+    for (const listener of this.mergeListeners) listener(alt, neu);
     return changed;
+  }
+
+  /**
+   * Called after each merge re-keyed the stored drafts (numbers normalised): an open form shows
+   * the current number instead of the one that disappeared.
+   */
+  onMerged(listener: (wegfallend: string, bleibend: string) => void): () => void {
+    this.mergeListeners.add(listener);
+    return () => this.mergeListeners.delete(listener);
   }
 
   private async rekeyOne(id: string, alt: string, neu: string): Promise<boolean> {

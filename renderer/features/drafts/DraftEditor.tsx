@@ -21,6 +21,7 @@ import {
   DeleteRegular,
 } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
+import { normalizeAzrNummer } from '../../../shared/domain/azr-nummer';
 import { CODE_LIST_URIS, codeLists, isoDay } from '../../../shared/domain/codelists';
 import type { DraftContent, DraftStatus } from '../../../shared/domain/draft';
 import { draftValidationSchema, weitererNameArten } from '../../../shared/domain/draft';
@@ -125,6 +126,18 @@ export function DraftEditor({
     setStatus(result.status);
     return result.updatedAt;
   });
+
+  // A merge in the register while the form is open: show the current number, and say why.
+  const [merged, setMerged] = useState<{ alt: string; neu: string } | undefined>(undefined);
+  useEffect(
+    () =>
+      repository.onMerged((alt, neu) => {
+        if (normalizeAzrNummer(getValues('azrNummer')) !== alt) return;
+        setValue('azrNummer', neu);
+        setMerged({ alt, neu });
+      }),
+    [repository, getValues, setValue],
+  );
 
   const { schedule, flush } = autosave;
   useEffect(
@@ -283,6 +296,12 @@ export function DraftEditor({
         </Button>
         <AutosaveStatus state={autosave.state} status={status} />
       </div>
+
+      {merged && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t('draft.merged', merged)}</MessageBarBody>
+        </MessageBar>
+      )}
 
       {hint && (
         <MessageBar intent="warning" layout="multiline">

@@ -7,7 +7,7 @@ import { codeLists } from '../../../shared/domain/codelists';
 import { App } from '../../app/App';
 import { openDatabase } from '../../data/drafts/db';
 import { createDraftSession } from '../../data/drafts/session';
-import { testKeys } from '../../data/drafts/test-support';
+import { person, testKeys } from '../../data/drafts/test-support';
 import { initI18n } from '../../i18n';
 import { useAutosave } from './useAutosave';
 
@@ -64,6 +64,32 @@ describe('Entwürfe in der Oberfläche', { timeout: 30_000 }, () => {
       ),
     );
     expect(screen.getByText(/^Entwurf gespeichert · \d\d:\d\d$/)).toBeInTheDocument();
+  });
+
+  it('eine Zusammenführung im Register zeigt das offene Formular mit der aktuellen Nummer', async () => {
+    const { session } = testSession();
+    await session.unlock();
+    const state = session.store.getState();
+    if (state.phase !== 'unlocked') throw new Error('not unlocked');
+    const draft = await state.repository.create(
+      'folgemeldung',
+      person('Yılmaz', 'Mehmet', '02.03.1985', (content) => {
+        content.kind = 'folgemeldung';
+        content.azrNummer = '240301 000005';
+      }),
+    );
+    render(<App initialPath={`/entwuerfe/${draft.id}`} draftSession={session} />);
+    const field = await screen.findByRole('textbox', { name: /^AZR-Nummer/ }, { timeout: 10_000 });
+    expect(field).toHaveValue('240301 000005');
+
+    await act(() => state.repository.rekeyAzrNummer('240301000005', '240301000006'));
+    expect(field).toHaveValue('240301000006');
+    expect(
+      screen.getByText(/Die AZR-Nummer 240301000005 ist weggefallen, .* 240301000006\./),
+    ).toBeInTheDocument();
+    // A merge of another number leaves the form alone.
+    await act(() => state.repository.rekeyAzrNummer('240301000007', '240301000008'));
+    expect(field).toHaveValue('240301000006');
   });
 
   it('Sperren blendet die Daten aus und vergisst den Schlüssel; Entsperren holt ihn neu', async () => {
