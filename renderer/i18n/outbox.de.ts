@@ -46,6 +46,14 @@ export const outboxDe = {
     attempts_one: '{{count}} Versuch',
     attempts_other: '{{count}} Versuche',
     nextAttempt: 'nächster Versuch {{time}}',
+    certificate: {
+      CERTIFICATE_MISSING:
+        'Die Meldungen warten: Auf diesem Arbeitsplatz ist kein Behördenzertifikat eingerichtet. Bitte wenden Sie sich an Ihre IT. Sobald ein gültiges Zertifikat da ist, sendet azr-desk sie selbst; es geht nichts verloren.',
+      CERTIFICATE_REJECTED:
+        'Die Meldungen warten: Das Register hat das Behördenzertifikat abgelehnt (z. B. abgelaufen oder gesperrt). Bitte wenden Sie sich an Ihre IT. Sobald ein gültiges Zertifikat eingerichtet ist, sendet azr-desk sie selbst; es geht nichts verloren.',
+      SERVER_UNTRUSTED:
+        'Die Meldungen warten: Die Gegenstelle hat sich nicht als das Register ausgewiesen, daher wurde nichts gesendet. Bitte wenden Sie sich an Ihre IT; es geht nichts verloren.',
+    },
     lastError: {
       REGISTER_UNREACHABLE: 'Register nicht erreichbar',
       MALFORMED_ANSWER: 'Antwort unbrauchbar',

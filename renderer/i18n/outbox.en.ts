@@ -49,6 +49,14 @@ export const outboxEn: Widen<typeof outboxDe> = {
     attempts_one: '{{count}} attempt',
     attempts_other: '{{count}} attempts',
     nextAttempt: 'next attempt {{time}}',
+    certificate: {
+      CERTIFICATE_MISSING:
+        'The reports are waiting: no authority certificate is set up on this workstation. Please contact your IT. As soon as a valid certificate is there, azr-desk sends them by itself; nothing is lost.',
+      CERTIFICATE_REJECTED:
+        'The reports are waiting: the register rejected the authority certificate (e.g. expired or revoked). Please contact your IT. As soon as a valid certificate is set up, azr-desk sends them by itself; nothing is lost.',
+      SERVER_UNTRUSTED:
+        'The reports are waiting: the other side did not prove to be the register, so nothing was sent. Please contact your IT; nothing is lost.',
+    },
     lastError: {
       REGISTER_UNREACHABLE: 'register not reachable',
       MALFORMED_ANSWER: 'unusable answer',

@@ -100,6 +100,24 @@ describe('Postausgang: Zustände', () => {
     expect((await repository.get(entry.id))?.nextAttemptAt).toEqual(clock.now());
   });
 
+  it('sagt, warum wartende Einträge warten: der Fehler des letzten Versuchs', async () => {
+    const { repository, clock } = await setupOutbox();
+    expect(await repository.waitingBecause()).toBeUndefined();
+    const a = await repository.enqueue('draft-1', erstmeldung('Bondarenko'));
+    const b = await repository.enqueue('draft-2', erstmeldung('Shevchenko'));
+    expect(await repository.waitingBecause()).toBeUndefined();
+    await repository.markSending(a.id);
+    await repository.defer(a.id, 'REGISTER_UNREACHABLE', clock.now());
+    clock.advance(1_000);
+    await repository.markSending(b.id);
+    await repository.defer(b.id, 'CERTIFICATE_REJECTED', clock.now());
+    expect(await repository.waitingBecause()).toBe('CERTIFICATE_REJECTED');
+    // Decided entries do not count.
+    await repository.markSending(b.id);
+    await repository.settle(b.id, { status: 'abgelehnt', grund: 'vorgaenger', vorgaengerId: a.id });
+    expect(await repository.waitingBecause()).toBe('REGISTER_UNREACHABLE');
+  });
+
   it('die Antwort des Registers wird verschlüsselt am Eintrag gespeichert; handled wird erst danach gesetzt', async () => {
     const { repository } = await setupOutbox();
     const entry = await repository.enqueue('draft-1', erstmeldung('Bondarenko'));

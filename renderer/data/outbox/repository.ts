@@ -287,6 +287,23 @@ export class OutboxRepository {
     ) as Record<OutboxStatus, number>;
   }
 
+  /**
+   * Why waiting entries wait: the error of the latest failed attempt among them (clear column, no
+   * decryption), or undefined when none has failed. The Postausgang explains certificate problems
+   * with it — those do not pass by themselves.
+   */
+  async waitingBecause(): Promise<string | undefined> {
+    let latest: { readonly at: number; readonly code: string } | undefined;
+    await this.db.outbox
+      .where('status')
+      .equals('wartet')
+      .each((row) => {
+        if (row.lastError !== undefined && (latest === undefined || row.updatedAt > latest.at))
+          latest = { at: row.updatedAt, code: row.lastError };
+      });
+    return latest?.code;
+  }
+
   /** Entries not yet decided (and those in Konflikt, which hold back later ones) by creation order. */
   async queue(): Promise<OutboxQueueItem[]> {
     const rows = await this.db.outbox

@@ -155,6 +155,21 @@ describe('Konflikt im Postausgang', { timeout: 30_000 }, () => {
     vi.unstubAllGlobals();
   });
 
+  it('ein abgelehntes Zertifikat erklärt der Postausgang: die Meldungen warten, nichts geht verloren', async () => {
+    const { session, outbox } = await unlockedSession();
+    const entry = await outbox.enqueue('draft-zertifikat', folgemeldung(AZR));
+    await outbox.markSending(entry.id);
+    await outbox.defer(entry.id, 'CERTIFICATE_REJECTED', new Date(Date.now() + 60_000));
+    renderPostausgang(session, reactions());
+    expect(
+      await screen.findByText(
+        /Das Register hat das Behördenzertifikat abgelehnt .* es geht nichts verloren\./,
+        {},
+        slow,
+      ),
+    ).toBeVisible();
+  });
+
   it('REFERENZ_VERALTET: liest den Datensatz neu, zeigt den Unterschied und setzt die Meldung neu auf', async () => {
     const { session, outbox } = await unlockedSession();
     const entry = await konfliktEntry(outbox, 'REFERENZ_VERALTET');

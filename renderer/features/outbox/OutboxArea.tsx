@@ -77,7 +77,13 @@ function OutboxWorkspace({ repository }: { readonly repository: OutboxRepository
   const [filter, setFilter] = useState<'' | OutboxStatus>('');
   const [limit, setLimit] = useState(PAGE);
   const [data, setData] = useState<
-    { counts: OutboxCounts; entries: OutboxEntry[]; total: number } | undefined
+    | {
+        counts: OutboxCounts;
+        entries: OutboxEntry[];
+        total: number;
+        waitingBecause: string | undefined;
+      }
+    | undefined
   >(undefined);
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
@@ -104,11 +110,12 @@ function OutboxWorkspace({ repository }: { readonly repository: OutboxRepository
     void Promise.all([
       repository.counts(),
       repository.page({ ...(filter ? { status: filter } : {}), limit }),
+      repository.waitingBecause(),
     ]).then(
-      ([counts, page]) => {
+      ([counts, page, waitingBecause]) => {
         if (!active) return;
         setFailure(undefined);
-        setData({ counts, entries: page.entries, total: page.total });
+        setData({ counts, entries: page.entries, total: page.total, waitingBecause });
       },
       () => {
         if (active) setFailure(t('outbox.unreadable'));
@@ -187,6 +194,11 @@ function OutboxWorkspace({ repository }: { readonly repository: OutboxRepository
       {failure && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{failure}</MessageBarBody>
+        </MessageBar>
+      )}
+      {data?.waitingBecause !== undefined && CERTIFICATE_ERRORS.has(data.waitingBecause) && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t(`outbox.certificate.${data.waitingBecause}`)}</MessageBarBody>
         </MessageBar>
       )}
 
@@ -289,6 +301,13 @@ const KNOWN_ERRORS = new Set([
   'CERTIFICATE_REJECTED',
   'SERVER_UNTRUSTED',
   'INTERNER_FEHLER',
+]);
+
+/** Failures that do not pass by themselves: the IT has to act, the Meldungen wait meanwhile. */
+const CERTIFICATE_ERRORS = new Set([
+  'CERTIFICATE_MISSING',
+  'CERTIFICATE_REJECTED',
+  'SERVER_UNTRUSTED',
 ]);
 
 const lastErrorText = (t: TFunction, code: string | undefined) =>
