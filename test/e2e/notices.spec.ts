@@ -160,6 +160,45 @@ test.describe('Mitteilungen zu Datenänderungen gegen das Trainingsregister', ()
     await expect(page.getByRole('textbox', { name: /^AZR-Nummer/ })).toHaveValue(bleibend);
   });
 
+  test('ein geöffneter Entwurf folgt der Zusammenführung, sobald das Register wieder erreichbar ist', async ({
+    page,
+    request,
+  }) => {
+    const [wegfallend, bleibend] = await twoOwnPersons(request);
+    await page.goto('/#/entwuerfe');
+    await page.getByRole('button', { name: 'Neue Folgemeldung' }).click();
+    const azrNummer = page.getByRole('textbox', { name: /^AZR-Nummer/ });
+    await azrNummer.fill(wegfallend);
+    await page.getByRole('textbox', { name: 'Familienname' }).first().fill('Offen');
+    await page.getByRole('textbox', { name: 'Geschäftszeichen' }).fill('E2E-Offen');
+    await expect(page.getByTestId('autosave')).toHaveAttribute('data-state', 'saved');
+    await registerReachable(page);
+
+    // The register goes off the network and merges meanwhile; the caseworker keeps the form open.
+    expect((await request.post(`${adminUrl}/admin/register/stop`)).ok()).toBe(true);
+    try {
+      await expect(page.getByTestId('register-status')).toHaveText(/nicht erreichbar/, {
+        timeout: 45_000,
+      });
+      const merge = await request.post(`${adminUrl}/admin/merge`, {
+        data: { wegfallend, bleibend },
+      });
+      expect(merge.ok()).toBe(true);
+    } finally {
+      await request.post(`${adminUrl}/admin/register/start`);
+    }
+    // Reachable again: the notices are fetched, the draft re-keyed, and the open form follows.
+    await expect(azrNummer).toHaveValue(bleibend, { timeout: 45_000 });
+    await expect(
+      page.getByText(`Die AZR-Nummer ${wegfallend} ist weggefallen`, { exact: false }),
+    ).toBeVisible();
+    await expect(page.getByTestId('autosave')).toHaveAttribute('data-state', 'saved');
+    await page.screenshot({ path: `${shots}/notices-open-draft.png`, fullPage: true });
+    await expectNoAxeViolations(page);
+    await page.reload();
+    await expect(page.getByRole('textbox', { name: /^AZR-Nummer/ })).toHaveValue(bleibend);
+  });
+
   test('ist das Register nicht erreichbar, sagt die Seite, dass nichts verloren geht', async ({
     page,
     request,

@@ -199,22 +199,18 @@ describe('Abruf der Mitteilungen', () => {
     expect(register.fetchPage).toHaveBeenCalledTimes(2);
   });
 
-  it('startet erst mit start() und nach einem Fehler sofort, wenn das Register wieder erreichbar ist', async () => {
+  it('startet erst mit start() oder pollNow(); nach einem Fehler ruft pollNow() sofort ab', async () => {
     const { poller, register, timers } = await setup(1);
     expect(register.fetchPage).not.toHaveBeenCalled();
     register.failNext('REGISTER_UNREACHABLE');
-    poller.onReachable();
-    await settle(poller);
+    await poller.pollNow();
     expect(register.fetchPage).toHaveBeenCalledTimes(1);
-    poller.onReachable();
-    await settle(poller);
+    expect(poller.store.getState()).toMatchObject({ active: true });
+    expect(poller.store.getState().failure).toBeDefined();
+    await poller.pollNow();
     expect(register.fetchPage).toHaveBeenCalledTimes(2);
     expect(poller.store.getState().failure).toBeUndefined();
     expect(timers.pendingCount()).toBe(1);
-    // Reachable while all is well: no extra poll.
-    poller.onReachable();
-    await settle(poller);
-    expect(register.fetchPage).toHaveBeenCalledTimes(2);
   });
 
   it('hält beim Sperren an: kein Timer, nichts gespeichert, kein weiterer Abruf', async () => {
@@ -235,7 +231,6 @@ describe('Abruf der Mitteilungen', () => {
     expect(process).not.toHaveBeenCalled();
     expect(timers.pendingCount()).toBe(0);
     await poller.pollNow();
-    poller.onReachable();
     expect(register.fetchPage).toHaveBeenCalledTimes(1);
     expect(poller.store.getState().active).toBe(false);
   });

@@ -71,10 +71,11 @@ export interface NoticePoller {
   readonly store: StoreApi<NoticePollerState>;
   /** The first poll, at once; later ones by the timer. Idempotent. */
   start(): void;
-  /** Polls now (or joins the poll under way); resolves when it is done, never rejects. */
+  /**
+   * Polls now (or joins the poll under way), starting first if need be; resolves when it is done,
+   * never rejects. Also when the register is reachable again: what it sent meanwhile comes at once.
+   */
   pollNow(): Promise<void>;
-  /** The register is reachable (again): start, or retry at once if the last poll failed. */
-  onReachable(): void;
   /** Clears the timer; nothing runs after an ongoing request returns. Final. */
   stop(): void;
 }
@@ -192,10 +193,6 @@ export function createNoticePoller(deps: NoticePollerDeps): NoticePoller {
     pollNow() {
       if (!started) start();
       return poll();
-    },
-    onReachable() {
-      if (!started) start();
-      else if (store.getState().failure !== undefined) void poll();
     },
     stop() {
       stopped = true;

@@ -21,8 +21,8 @@ import { useRegisterStatus } from '../../data/register/queries';
 
 /**
  * Runs the change-notice poller for the whole app while the session is unlocked: created with the
- * session's repositories on unlock, started once the register is reachable, nudged when it becomes
- * reachable again, stopped on lock (its repositories' keys are gone then). The inbox and the
+ * session's repositories on unlock, polling at once whenever the register is reachable (again),
+ * stopped on lock (its repositories' keys are gone then). The inbox and the
  * navigation's badge read the same poller and repository from here.
  */
 interface NoticesSlot {
@@ -81,8 +81,10 @@ export function NoticesProvider({
 
   const poller = useSyncExternalStore(slot.subscribe, () => slot.getState().poller);
   const reachable = useRegisterStatus().data?.erreichbar === true;
+  // Whenever the register is reachable (again) — after unlocking, after an outage — fetch at once:
+  // what it sent meanwhile (a merge) must reach open drafts now, not at the next timer.
   useEffect(() => {
-    if (poller && reachable) poller.onReachable();
+    if (poller && reachable) void poller.pollNow();
   }, [poller, reachable]);
 
   return <NoticesContext.Provider value={slot}>{children}</NoticesContext.Provider>;
