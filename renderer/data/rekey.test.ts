@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import type { DraftContent } from '../../shared/domain/draft';
 import { AZR_INDEX_PENDING_KEY, openDatabase } from './drafts/db';
-import { person, setupRepository } from './drafts/test-support';
+import { folgemeldungContent, person, setupRepository } from './drafts/test-support';
 import { InvalidAzrNummerError, rekeyAzrNummer } from './rekey';
 
 const ALT = '240301000005';
@@ -11,10 +11,7 @@ const NEU = '240301000006';
 const ANDERE = '240301000001';
 
 const folgemeldung = (familienname: string, azrNummer: string): DraftContent =>
-  person(familienname, 'Mehmet', '02.03.1985', (content) => {
-    content.kind = 'folgemeldung';
-    content.azrNummer = azrNummer;
-  });
+  folgemeldungContent(azrNummer, familienname);
 
 const noPrechecks = { rekey: () => Promise.resolve(0) };
 

@@ -47,6 +47,19 @@ async function registerReachable(page: Page) {
   });
 }
 
+/** A Folgemeldung draft to `azrNummer`, typed into the form and saved. */
+async function newFolgemeldung(page: Page, azrNummer: string, familienname: string) {
+  await page.goto('/#/entwuerfe');
+  await page.getByRole('button', { name: 'Neue Folgemeldung' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Entwurf: Folgemeldung' }),
+  ).toBeVisible();
+  await page.getByRole('textbox', { name: /^AZR-Nummer/ }).fill(azrNummer);
+  await page.getByRole('textbox', { name: 'Familienname' }).first().fill(familienname);
+  await page.getByRole('textbox', { name: 'Geschäftszeichen' }).fill(`E2E-${familienname}`);
+  await expect(page.getByTestId('autosave')).toHaveAttribute('data-state', 'saved');
+}
+
 /** The inbox entry of this merge (other specs may have merged persons too). */
 const noticeOf = (page: Page, wegfallend: string) =>
   page
@@ -78,15 +91,7 @@ test.describe('Mitteilungen zu Datenänderungen gegen das Trainingsregister', ()
     const [wegfallend, bleibend] = await twoOwnPersons(request);
 
     // A Folgemeldung draft for the person that is about to be merged away.
-    await page.goto('/#/entwuerfe');
-    await page.getByRole('button', { name: 'Neue Folgemeldung' }).click();
-    await expect(
-      page.getByRole('heading', { level: 1, name: 'Entwurf: Folgemeldung' }),
-    ).toBeVisible();
-    await page.getByRole('textbox', { name: /^AZR-Nummer/ }).fill(wegfallend);
-    await page.getByRole('textbox', { name: 'Familienname' }).first().fill('Zusammenführung');
-    await page.getByRole('textbox', { name: 'Geschäftszeichen' }).fill('E2E-Mitteilung');
-    await expect(page.getByTestId('autosave')).toHaveAttribute('data-state', 'saved');
+    await newFolgemeldung(page, wegfallend, 'Zusammenführung');
     const draftUrl = page.url();
     await registerReachable(page);
 
@@ -165,13 +170,8 @@ test.describe('Mitteilungen zu Datenänderungen gegen das Trainingsregister', ()
     request,
   }) => {
     const [wegfallend, bleibend] = await twoOwnPersons(request);
-    await page.goto('/#/entwuerfe');
-    await page.getByRole('button', { name: 'Neue Folgemeldung' }).click();
+    await newFolgemeldung(page, wegfallend, 'Offen');
     const azrNummer = page.getByRole('textbox', { name: /^AZR-Nummer/ });
-    await azrNummer.fill(wegfallend);
-    await page.getByRole('textbox', { name: 'Familienname' }).first().fill('Offen');
-    await page.getByRole('textbox', { name: 'Geschäftszeichen' }).fill('E2E-Offen');
-    await expect(page.getByTestId('autosave')).toHaveAttribute('data-state', 'saved');
     await registerReachable(page);
 
     // The register goes off the network and merges meanwhile; the caseworker keeps the form open.

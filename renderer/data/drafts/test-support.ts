@@ -39,6 +39,13 @@ export async function setupRepository(clock = testClock()) {
   return { db, cipher, repository, clock };
 }
 
+/** A Folgemeldung draft to `azrNummer` (merges re-key these). */
+export const folgemeldungContent = (azrNummer: string, familienname = 'Yılmaz'): DraftContent =>
+  person(familienname, 'Mehmet', '02.03.1985', (content) => {
+    content.kind = 'folgemeldung';
+    content.azrNummer = azrNummer;
+  });
+
 export function person(
   familienname: string,
   vorname: string,

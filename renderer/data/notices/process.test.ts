@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { DraftContent } from '../../../shared/domain/draft';
-import { person } from '../drafts/test-support';
+import { folgemeldungContent } from '../drafts/test-support';
 import { rekeyAzrNummer } from '../rekey';
 import { processPendingNotices } from './process';
 import { aenderung, setupNotices, zusammenfuehrung } from './test-support';
@@ -8,12 +7,6 @@ import { aenderung, setupNotices, zusammenfuehrung } from './test-support';
 const A = '240301000005';
 const B = '240301000006';
 const C = '240301000001';
-
-const folgemeldung = (azrNummer: string): DraftContent =>
-  person('Yılmaz', 'Mehmet', '02.03.1985', (content) => {
-    content.kind = 'folgemeldung';
-    content.azrNummer = azrNummer;
-  });
 
 async function setup() {
   const env = await setupNotices();
@@ -28,7 +21,7 @@ async function setup() {
 describe('Verarbeitung der Mitteilungen', () => {
   it('schlüsselt bei einer Zusammenführung die Entwürfe um und hält fest, was geschah', async () => {
     const { drafts, notices, prechecks, run, clock } = await setup();
-    const draft = await drafts.create('folgemeldung', folgemeldung(A));
+    const draft = await drafts.create('folgemeldung', folgemeldungContent(A));
     prechecks.rekey.mockResolvedValueOnce(1);
     await notices.storePage([zusammenfuehrung('1', A, B)], undefined);
     expect(await run()).toBe(1);
@@ -63,7 +56,7 @@ describe('Verarbeitung der Mitteilungen', () => {
 
   it('Zusammenführungen nacheinander (A→B, dann B→C) führen den Entwurf bis C', async () => {
     const { drafts, notices, run } = await setup();
-    const draft = await drafts.create('folgemeldung', folgemeldung(A));
+    const draft = await drafts.create('folgemeldung', folgemeldungContent(A));
     await notices.storePage([zusammenfuehrung('7', A, B)], '7');
     await notices.storePage([zusammenfuehrung('8', B, C)], undefined);
     await run();
@@ -72,7 +65,7 @@ describe('Verarbeitung der Mitteilungen', () => {
 
   it('ein Absturz zwischen Wirkung und Vermerk wiederholt nur die Wirkung, die nichts mehr ändert', async () => {
     const { drafts, notices, run } = await setup();
-    const draft = await drafts.create('folgemeldung', folgemeldung(A));
+    const draft = await drafts.create('folgemeldung', folgemeldungContent(A));
     await notices.storePage([zusammenfuehrung('1', A, B)], undefined);
     const mark = vi.spyOn(notices, 'markProcessed').mockRejectedValueOnce(new Error('Absturz'));
     await expect(run()).rejects.toThrow('Absturz');

@@ -185,6 +185,7 @@ export class NoticeRepository {
           (row) => !isTombstone(row) && row.verarbeitetAm !== undefined && row.receivedAt < limit,
         )
         .toArray();
+      // The clear columns only (zod drops the others): iv and ciphertext go.
       await db.notices.bulkPut(rows.map((row) => ({ ...clearSchema.parse(row), geloeschtAm })));
       return rows.length;
     });

@@ -7,7 +7,7 @@ import { codeLists } from '../../../shared/domain/codelists';
 import { App } from '../../app/App';
 import { openDatabase } from '../../data/drafts/db';
 import { createDraftSession } from '../../data/drafts/session';
-import { person, testKeys } from '../../data/drafts/test-support';
+import { folgemeldungContent, testKeys } from '../../data/drafts/test-support';
 import { initI18n } from '../../i18n';
 import { useAutosave } from './useAutosave';
 
@@ -73,10 +73,7 @@ describe('Entwürfe in der Oberfläche', { timeout: 30_000 }, () => {
     if (state.phase !== 'unlocked') throw new Error('not unlocked');
     const draft = await state.repository.create(
       'folgemeldung',
-      person('Yılmaz', 'Mehmet', '02.03.1985', (content) => {
-        content.kind = 'folgemeldung';
-        content.azrNummer = '240301 000005';
-      }),
+      folgemeldungContent('240301 000005'),
     );
     render(<App initialPath={`/entwuerfe/${draft.id}`} draftSession={session} />);
     const field = await screen.findByRole('textbox', { name: /^AZR-Nummer/ }, { timeout: 10_000 });

@@ -11,7 +11,7 @@ import { App } from '../../app/App';
 import { openDatabase } from '../../data/drafts/db';
 import { createDraftSession } from '../../data/drafts/session';
 import { createDraftCipher } from '../../data/drafts/crypto';
-import { person, testKeys } from '../../data/drafts/test-support';
+import { folgemeldungContent, testKeys } from '../../data/drafts/test-support';
 import { NoticeRepository } from '../../data/notices/repository';
 import { aenderung, zusammenfuehrung } from '../../data/notices/test-support';
 import { initI18n } from '../../i18n';
@@ -53,13 +53,7 @@ async function unlockedSession() {
   await session.unlock();
   const state = session.store.getState();
   if (state.phase !== 'unlocked') throw new Error('not unlocked');
-  const draft = await state.repository.create(
-    'folgemeldung',
-    person('Yılmaz', 'Mehmet', '02.03.1985', (content) => {
-      content.kind = 'folgemeldung';
-      content.azrNummer = ALT;
-    }),
-  );
+  const draft = await state.repository.create('folgemeldung', folgemeldungContent(ALT));
   return { session, repository: state.repository, draft };
 }
 
