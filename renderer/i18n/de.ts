@@ -4,6 +4,7 @@ import { printDe } from './print.de';
 import { noticesDe } from './notices.de';
 import { precheckDe } from './precheck.de';
 import { outboxDe } from './outbox.de';
+import { rulesDe } from './rules.de';
 /** German: the default locale and the source of truth for keys; `en.ts` must match it. */
 export const de = {
   app: {
@@ -180,6 +181,7 @@ export const de = {
   ...noticesDe,
   ...precheckDe,
   ...outboxDe,
+  ...rulesDe,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -5,6 +5,7 @@ import { printEn } from './print.en';
 import { noticesEn } from './notices.en';
 import { precheckEn } from './precheck.en';
 import { outboxEn } from './outbox.en';
+import { rulesEn } from './rules.en';
 
 export const en: Messages = {
   app: {
@@ -179,4 +180,5 @@ export const en: Messages = {
   ...noticesEn,
   ...precheckEn,
   ...outboxEn,
+  ...rulesEn,
 };

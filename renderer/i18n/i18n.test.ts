@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { precheckErrorCodes } from '../../shared/precheck';
+import { REGEL_TEXT } from '../../shared/domain/rules';
+import type { Regel } from '../../shared/domain/rules';
 import { de } from './de';
 import { en } from './en';
 
@@ -33,5 +35,15 @@ describe('Übersetzungen', () => {
     );
     expect(untranslated).toEqual([]);
     expect(Object.keys(de.precheck.errors).sort()).toEqual([...precheckErrorCodes].sort());
+  });
+
+  it('die Prüfmeldungen gibt es auf Englisch, mit keinem Platzhalter, den die Regel nicht füllt', () => {
+    const placeholders = (text: string) => new Set(text.match(/\{\{\w+\}\}/g) ?? []);
+    const regeln = Object.keys(REGEL_TEXT) as Regel[];
+    expect(regeln.filter((regel) => en.rules[regel] === de.rules[regel])).toEqual([]);
+    const unfilled = regeln.filter((regel) =>
+      [...placeholders(en.rules[regel])].some((p) => !placeholders(REGEL_TEXT[regel]).has(p)),
+    );
+    expect(unfilled).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Regel } from './rules';
+import { deutscherRegeltext } from './rules';
 import { daysInMonth } from './teilbekanntes-datum';
 
 /**
@@ -20,14 +22,17 @@ export function checkAzrNummer(value: string): AzrNummerFehler | undefined {
 /** Strips the spaces and separators caseworkers type when copying a number from a printout. */
 export const normalizeAzrNummer = (input: string) => input.replace(/[\s./-]/g, '');
 
-/** The caseworker's sentence for each check failure: one wording wherever a number is typed. */
-export const azrNummerFehlertext: Record<AzrNummerFehler, string> = {
-  FORMAT: 'Die AZR-Nummer hat genau 12 Ziffern.',
-  DATUM:
-    'Die ersten sechs Ziffern der AZR-Nummer sind kein gültiges Datum (JJMMTT). Bitte prüfen Sie die Nummer.',
+/** The rule each check failure breaks: one wording wherever a number is typed. */
+export const azrNummerRegel: Readonly<Record<AzrNummerFehler, Regel>> = {
+  FORMAT: 'AZR_NUMMER_FORMAT',
+  DATUM: 'AZR_NUMMER_DATUM',
 };
 
 export const azrNummerSchema = z.string().superRefine((value, context) => {
   const fehler = checkAzrNummer(value);
-  if (fehler) context.addIssue({ code: 'custom', message: azrNummerFehlertext[fehler] });
+  if (fehler)
+    context.addIssue({
+      code: 'custom',
+      message: deutscherRegeltext({ regel: azrNummerRegel[fehler] }),
+    });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deutscherRegeltext } from './rules';
 
 /**
  * A partially known date (XInneres TeilbekanntesDatumMitUnbekannt): year, year+month or a full date,
@@ -61,15 +62,6 @@ export function parseTeilbekanntesDatum(text: string): TeilbekanntesDatum | unde
   return checkTeilbekanntesDatum(datum) ? undefined : datum;
 }
 
-const fehlerTexte: Record<TeilbekanntesDatumFehler, string> = {
-  TAG_OHNE_MONAT:
-    'Ein Tag ohne Monat ist nicht möglich. Bitte den Monat angeben oder den Tag als unbekannt (00) lassen.',
-  MONAT_OHNE_JAHR: 'Ein Monat ohne Jahr ist nicht möglich. Bitte das Jahr angeben.',
-  JAHR_UNGUELTIG: 'Das Jahr muss vierstellig sein.',
-  MONAT_UNGUELTIG: 'Den Monat gibt es nicht (01 bis 12, oder 00 für unbekannt).',
-  TAG_UNGUELTIG: 'Diesen Tag gibt es in diesem Monat nicht.',
-};
-
 export const teilbekanntesDatumSchema = z
   .object({
     jahr: z.number().int().optional(),
@@ -80,5 +72,9 @@ export const teilbekanntesDatumSchema = z
   .superRefine((datum, context) => {
     const fehler = checkTeilbekanntesDatum(datum);
     if (fehler)
-      context.addIssue({ code: 'custom', message: fehlerTexte[fehler], params: { fehler } });
+      context.addIssue({
+        code: 'custom',
+        message: deutscherRegeltext({ regel: fehler }),
+        params: { fehler },
+      });
   });

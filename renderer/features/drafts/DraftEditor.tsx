@@ -32,6 +32,7 @@ import { useDraftSession } from '../../app/session/DraftSessionProvider';
 import { CharacterPicker } from './CharacterPicker';
 import { ControlledCheckbox, ControlledInput, ControlledSelect } from '../../ui/controlled';
 import { AutosaveStatus } from './AutosaveStatus';
+import { useRegeltext } from '../../i18n/rules';
 import { useAutosave } from './useAutosave';
 
 const useStyles = makeStyles({
@@ -109,7 +110,11 @@ export function DraftEditor({
   const today = isoDay(now());
 
   // The rule set is built once per day; each change only runs it (keystroke budget).
-  const schema = useMemo(() => draftValidationSchema({ today, codeLists }), [today]);
+  const regeltext = useRegeltext();
+  const schema = useMemo(
+    () => draftValidationSchema({ today, codeLists, regeltext }),
+    [today, regeltext],
+  );
   const issues = useMemo(() => {
     const map = new Map<string, string>();
     for (const issue of schema.safeParse(values).error?.issues ?? []) {

@@ -8,7 +8,7 @@ import { App } from '../../app/App';
 import { openDatabase } from '../../data/drafts/db';
 import { createDraftSession } from '../../data/drafts/session';
 import { folgemeldungContent, testKeys } from '../../data/drafts/test-support';
-import { initI18n } from '../../i18n';
+import { changeLocale, initI18n } from '../../i18n';
 import { useAutosave } from './useAutosave';
 
 function testSession() {
@@ -87,6 +87,27 @@ describe('Entwürfe in der Oberfläche', { timeout: 30_000 }, () => {
     // A merge of another number leaves the form alone.
     await act(() => state.repository.rekeyAzrNummer('240301000007', '240301000008'));
     expect(field).toHaveValue('240301000006');
+  });
+
+  it('auf Englisch sagen die Prüfmeldungen auf Englisch, was fehlt', async () => {
+    await changeLocale('en', localStorage);
+    try {
+      const { session } = testSession();
+      const user = userEvent.setup();
+      render(<App initialPath="/entwuerfe" draftSession={session} />);
+      await user.click(
+        await screen.findByRole('button', { name: 'New first report' }, { timeout: 10_000 }),
+      );
+      await user.type(await screen.findByRole('textbox', { name: /^Family name/ }), 'Иванов');
+      await user.click(screen.getByRole('button', { name: 'Check entries' }));
+      expect(await screen.findByText('Please enter the file reference of the case.')).toBeVisible();
+      expect(
+        screen.getByText(/^The field contains Cyrillic script \(“И”\)\. Please transliterate/),
+      ).toBeVisible();
+      expect(screen.queryByText(/Bitte geben Sie/)).toBeNull();
+    } finally {
+      await changeLocale('de', localStorage);
+    }
   });
 
   it('Sperren blendet die Daten aus und vergisst den Schlüssel; Entsperren holt ihn neu', async () => {

@@ -14,6 +14,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CODE_LIST_URIS, codeLists, isoDay } from '../../../shared/domain/codelists';
 import { din91379Text } from '../../../shared/domain/draft/validation';
+import type { Regeltext } from '../../../shared/domain/rules';
+import { deutscherRegeltext } from '../../../shared/domain/rules';
 import type { Zulassung } from '../../../shared/register-api/messages';
 import type { PurposeBinding } from '../../data/register/purpose-store';
 import { usePurposeStore } from '../../data/register/purpose-store';
@@ -38,30 +40,34 @@ export interface PurposeIssues {
   readonly geschaeftszeichen?: string;
 }
 
-const geschaeftszeichenRule = (required: boolean) =>
-  din91379Text('B', {
-    max: 80,
-    ...(required
-      ? {
-          required:
-            'Zu einem Abrufzweck gehört das Geschäftszeichen des Vorgangs. Bitte geben Sie es an.',
-        }
-      : {}),
-  });
-
-/** Checks the binding before a request: a purpose must be admitted and needs a Geschäftszeichen. */
+/**
+ * Checks the binding before a request: a purpose must be admitted and needs a Geschäftszeichen.
+ * Messages in the UI's language (`regeltext`, German by default).
+ */
 export function checkPurpose(
   binding: PurposeBinding,
   zulassung: Zulassung | undefined,
+  regeltext: Regeltext = deutscherRegeltext,
 ): PurposeIssues {
-  const gz = geschaeftszeichenRule(binding.mode === 'zweck').safeParse(binding.geschaeftszeichen);
+  const gz = din91379Text(
+    'B',
+    {
+      max: 80,
+      ...(binding.mode === 'zweck'
+        ? { required: { regel: 'PFLICHT_GESCHAEFTSZEICHEN_ABRUF' as const } }
+        : {}),
+    },
+    regeltext,
+  ).safeParse(binding.geschaeftszeichen);
   const geschaeftszeichen = gz.error?.issues[0]?.message;
   if (binding.mode === 'grunddaten') return geschaeftszeichen ? { geschaeftszeichen } : {};
   let abrufzweck: string | undefined;
-  if (binding.abrufzweck === '')
-    abrufzweck = 'Bitte wählen Sie den Abrufzweck, für den Sie die Daten benötigen.';
+  if (binding.abrufzweck === '') abrufzweck = regeltext({ regel: 'ABRUFZWECK_FEHLT' });
   else if (zulassung && !zulassung.abrufzwecke.includes(binding.abrufzweck))
-    abrufzweck = `Ihre Behörde ist für den Abrufzweck ${binding.abrufzweck} nicht zugelassen.`;
+    abrufzweck = regeltext({
+      regel: 'ABRUFZWECK_NICHT_ZUGELASSEN',
+      werte: { abrufzweck: binding.abrufzweck },
+    });
   return {
     ...(abrufzweck ? { abrufzweck } : {}),
     ...(geschaeftszeichen ? { geschaeftszeichen } : {}),

@@ -19,6 +19,7 @@ import {
   searchModes,
 } from './criteria';
 import type { PurposeIssues } from './PurposePanel';
+import { useRegeltext } from '../../i18n/rules';
 import { PurposePanel, checkPurpose } from './PurposePanel';
 import { ModeFields, ModeTabs } from './SearchForm';
 import { SearchOutcome } from './SearchOutcome';
@@ -44,6 +45,7 @@ const useStyles = makeStyles({
  */
 export function SearchArea() {
   const { t } = useTranslation();
+  const regeltext = useRegeltext();
   const styles = useStyles();
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -105,7 +107,7 @@ export function SearchArea() {
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    const issues = checkPurpose(usePurposeStore.getState().binding, zulassung);
+    const issues = checkPurpose(usePurposeStore.getState().binding, zulassung, regeltext);
     setPurposeIssues(issues);
     if (issues.abrufzweck || issues.geschaeftszeichen) {
       const name = issues.abrufzweck ? 'abrufzweck' : 'geschaeftszeichen';

@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import type { AnfrageRequest } from '../../../shared/bridge/register';
+import { normalizeAzrNummer } from '../../../shared/domain/azr-nummer';
 import {
-  azrNummerFehlertext,
-  checkAzrNummer,
-  normalizeAzrNummer,
-} from '../../../shared/domain/azr-nummer';
-import {
+  azrNummerEingabeSchema,
   din91379Text,
   geburtsdatumSchema,
   readGeburtsdatum,
 } from '../../../shared/domain/draft/validation';
+import type { Regeltext } from '../../../shared/domain/rules';
+import { deutscherRegeltext } from '../../../shared/domain/rules';
 import type { RequestPurpose } from '../../data/register/purpose-store';
 
 // The three ways to search (090001 anfrageAZR is a choice) with the register's input rules from
@@ -46,58 +45,50 @@ export const emptyGrundpersonalien = (): GrundpersonalienValues => ({
   staatsangehoerigkeiten: [],
 });
 
-/** The search form's rules: only the family name is required; everything else narrows. */
-export const grundpersonalienSchema = (today: string) =>
+/**
+ * The search form's rules: only the family name is required; everything else narrows. Messages in
+ * the UI's language (`regeltext`, German by default).
+ */
+export const grundpersonalienSchema = (today: string, regeltext: Regeltext = deutscherRegeltext) =>
   z.object({
-    familienname: din91379Text('A', {
-      max: 120,
-      required: 'Bitte geben Sie den Familiennamen an; er ist für eine Personensuche nötig.',
-    }),
-    vorname: din91379Text('A', { max: 200 }),
+    familienname: din91379Text(
+      'A',
+      { max: 120, required: { regel: 'PFLICHT_FAMILIENNAME_SUCHE' } },
+      regeltext,
+    ),
+    vorname: din91379Text('A', { max: 200 }, regeltext),
     // Unlike a Meldung, a search may leave the birth date out entirely.
     geburtsdatum: z.string().superRefine((value, context) => {
       if (value.trim() === '') return;
-      const result = geburtsdatumSchema(today).safeParse(value);
+      const result = geburtsdatumSchema(today, regeltext).safeParse(value);
       for (const issue of result.error?.issues ?? [])
         context.addIssue({ code: 'custom', message: issue.message });
     }),
-    geburtsort: din91379Text('B', { max: 120 }),
+    geburtsort: din91379Text('B', { max: 120 }, regeltext),
     geburtsland: z.string(),
     geschlecht: z.string(),
     staatsangehoerigkeiten: z
       .array(z.string())
-      .max(4, 'Höchstens 4 Staatsangehörigkeiten.')
+      .max(4, regeltext({ regel: 'STAATSANGEHOERIGKEITEN_ZU_VIELE_SUCHE', werte: { max: 4 } }))
       .refine((codes) => codes.every((code) => code !== ''), {
-        message:
-          'Bitte wählen Sie eine Staatsangehörigkeit aus oder entfernen Sie die leere Zeile.',
+        message: regeltext({ regel: 'STAATSANGEHOERIGKEIT_LEER_SUCHE' }),
       })
       .refine((codes) => new Set(codes).size === codes.length, {
-        message: 'Jede Staatsangehörigkeit bitte nur einmal angeben.',
+        message: regeltext({ regel: 'STAATSANGEHOERIGKEIT_DOPPELT_SUCHE' }),
       }),
   });
 
-export const azrNummerFormSchema = z.object({
-  azrNummer: z.string().superRefine((value, context) => {
-    const nummer = normalizeAzrNummer(value);
-    if (nummer === '') {
-      context.addIssue({
-        code: 'custom',
-        message: 'Bitte geben Sie die AZR-Nummer ein (12 Ziffern).',
-      });
-      return;
-    }
-    const fehler = checkAzrNummer(nummer);
-    if (fehler) context.addIssue({ code: 'custom', message: azrNummerFehlertext[fehler] });
-  }),
-});
+export const azrNummerFormSchema = (regeltext: Regeltext = deutscherRegeltext) =>
+  z.object({ azrNummer: azrNummerEingabeSchema('AZR_NUMMER_FEHLT', regeltext) });
 
-export const passnummerFormSchema = z.object({
-  passnummer: z
-    .string()
-    .trim()
-    .min(1, 'Bitte geben Sie die Passnummer ein.')
-    .max(40, 'Eine Passnummer hat höchstens 40 Zeichen.'),
-});
+export const passnummerFormSchema = (regeltext: Regeltext = deutscherRegeltext) =>
+  z.object({
+    passnummer: z
+      .string()
+      .trim()
+      .min(1, regeltext({ regel: 'PASSNUMMER_FEHLT' }))
+      .max(40, regeltext({ regel: 'PASSNUMMER_ZU_LANG', werte: { max: 40 } })),
+  });
 
 /** „Ungeklärt“: the search schema wants a state of birth whenever birth data are given. */
 const GEBURTSSTAAT_UNGEKLAERT = '998';

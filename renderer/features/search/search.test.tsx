@@ -11,7 +11,7 @@ import {
   installRegisterBridge,
   treffer,
 } from '../../data/register/test-support';
-import { initI18n } from '../../i18n';
+import { changeLocale, initI18n } from '../../i18n';
 import { de } from '../../i18n/de';
 import { useSearchStore } from './search-store';
 
@@ -49,6 +49,26 @@ describe('Suche im Register', { timeout: 20_000 }, () => {
       await screen.findByText('Diesen Tag gibt es in diesem Monat nicht.'),
     ).toBeInTheDocument();
     expect(bridge.anfragen()).toEqual([]);
+  });
+
+  it('auf Englisch sagen die Prüfmeldungen der Suche auf Englisch, was fehlt', async () => {
+    await changeLocale('en', localStorage);
+    try {
+      installRegisterBridge({});
+      const user = userEvent.setup();
+      render(<App initialPath="/suche" />);
+      await screen.findByRole('textbox', { name: /^Family name/ }, slow);
+      await user.click(screen.getByRole('button', { name: 'Search' }));
+      expect(
+        await screen.findByText('Please enter the family name; a person search needs it.'),
+      ).toBeInTheDocument();
+      await user.type(screen.getByRole('textbox', { name: /^Family name/ }), 'Schewtschenko');
+      await user.type(screen.getByRole('textbox', { name: /^Date of birth/ }), '31.02.1987');
+      await user.keyboard('{Enter}');
+      expect(await screen.findByText('This day does not exist in this month.')).toBeInTheDocument();
+    } finally {
+      await changeLocale('de', localStorage);
+    }
   });
 
   it('prüft die AZR-Nummer auf Muster und Kalender, bevor sie gesendet wird', async () => {

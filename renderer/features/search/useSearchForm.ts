@@ -9,6 +9,7 @@ import type {
   SearchMode,
 } from './criteria';
 import { azrNummerFormSchema, grundpersonalienSchema, passnummerFormSchema } from './criteria';
+import { useRegeltext } from '../../i18n/rules';
 import { useSearchStore } from './search-store';
 import { zodResolver } from './zod-resolver';
 
@@ -24,14 +25,20 @@ export function useSearchForm(mode: SearchMode) {
   useEffect(() => {
     modeRef.current = mode;
   }, [mode]);
+  // The messages in the UI's language, read when the form validates.
+  const regeltext = useRegeltext();
+  const regeltextRef = useRef(regeltext);
+  useEffect(() => {
+    regeltextRef.current = regeltext;
+  }, [regeltext]);
 
   const resolver: Resolver<SearchValues> = (values, context, options) => {
     const schema =
       modeRef.current === 'grundpersonalien'
-        ? grundpersonalienSchema(isoDay(new Date()))
+        ? grundpersonalienSchema(isoDay(new Date()), regeltextRef.current)
         : modeRef.current === 'azrNummer'
-          ? azrNummerFormSchema
-          : passnummerFormSchema;
+          ? azrNummerFormSchema(regeltextRef.current)
+          : passnummerFormSchema(regeltextRef.current);
     return zodResolver<SearchValues>(schema)(values, context, options);
   };
 

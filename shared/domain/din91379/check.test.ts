@@ -5,7 +5,11 @@ import {
   readGroups,
 } from '../../../build/scripts/generate-din91379-characters';
 import { DIN91379_GROUPS } from './characters';
-import { checkDin91379, din91379LetterGroups, DIN91379_LETTERS, zeichenFehlerText } from './check';
+import { deutscherRegeltext } from '../rules';
+import { checkDin91379, din91379LetterGroups, DIN91379_LETTERS, zeichenFehlerRegel } from './check';
+
+const zeichenFehlerText = (...args: Parameters<typeof zeichenFehlerRegel>) =>
+  deutscherRegeltext(zeichenFehlerRegel(...args));
 
 describe('DIN 91379: Zeichen in Namen (Datentyp A)', () => {
   it.each(['Müller', 'Łukasiewicz', 'Nguyễn', 'O’Brien', 'Al-Hassan', 'Ðorđević', 'Şahin', 'ß'])(

@@ -1,3 +1,4 @@
+import type { Regelverstoss } from '../rules';
 import { DIN91379_GROUPS } from './characters';
 import { DIN91379_MAX_SEQUENCE_LENGTH, DIN91379_SEARCH_FORM } from './search-form';
 
@@ -115,17 +116,25 @@ export function checkDin91379(text: string, datentyp: Din91379Datentyp): Zeichen
 const codePoints = (s: string) =>
   [...s].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
 
-/** The German sentence for a character error: what is wrong and what to do. */
-export function zeichenFehlerText(fehler: ZeichenFehler, datentyp: Din91379Datentyp): string {
+/** A character error as a broken rule (shared/domain/rules.ts): what is wrong and what to do. */
+export function zeichenFehlerRegel(
+  fehler: ZeichenFehler,
+  datentyp: Din91379Datentyp,
+): Regelverstoss {
+  const zeichen = fehler.zeichen;
   switch (fehler.art) {
     case 'SCHRIFT':
-      return `Das Feld enthält ${fehler.schrift === 'andere' ? 'nicht lateinische' : fehler.schrift + 'e'} Schrift („${fehler.zeichen}“). Bitte übertragen Sie den Eintrag in lateinische Buchstaben, so wie er im Pass steht (maschinenlesbare Zeile).`;
+      return { regel: 'ZEICHEN_SCHRIFT', werte: { schrift: fehler.schrift, zeichen } };
     case 'KOMBINATION':
-      return `Die Zeichenfolge „${fehler.zeichen}“ (${codePoints(fehler.zeichen).join(' ')}) ist nach DIN 91379 nicht zulässig. Bitte wählen Sie den Buchstaben über die Zeichenauswahl.`;
+      return {
+        regel: 'ZEICHEN_KOMBINATION',
+        werte: { zeichen, codepoints: codePoints(zeichen).join(' ') },
+      };
     case 'ZEICHEN':
-      return datentyp === 'A'
-        ? `Das Zeichen „${fehler.zeichen}“ (${codePoints(fehler.zeichen).join(' ')}) ist in Namen nicht zulässig. Erlaubt sind Buchstaben nach DIN 91379, Leerzeichen, Bindestrich, Apostroph, Komma und Punkt.`
-        : `Das Zeichen „${fehler.zeichen}“ (${codePoints(fehler.zeichen).join(' ')}) ist nach DIN 91379 nicht zulässig. Bitte entfernen oder ersetzen Sie es.`;
+      return {
+        regel: datentyp === 'A' ? 'ZEICHEN_NAME' : 'ZEICHEN',
+        werte: { zeichen, codepoints: codePoints(zeichen).join(' ') },
+      };
   }
 }
 

@@ -1,22 +1,27 @@
 import { z } from 'zod';
-import { azrNummerFehlertext, checkAzrNummer, normalizeAzrNummer } from '../azr-nummer';
+import { azrNummerRegel, checkAzrNummer, normalizeAzrNummer } from '../azr-nummer';
 import type { CodeListRegistry } from '../codelists';
 import { CODE_LIST_URIS } from '../codelists';
 import type { Din91379Datentyp } from '../din91379/check';
-import { checkDin91379, zeichenFehlerText } from '../din91379/check';
+import { checkDin91379, zeichenFehlerRegel } from '../din91379/check';
+import type { Regeltext, Regelverstoss } from '../rules';
+import { deutscherRegeltext } from '../rules';
 import type { TeilbekanntesDatum } from '../teilbekanntes-datum';
-import { checkTeilbekanntesDatum, teilbekanntesDatumSchema } from '../teilbekanntes-datum';
+import { checkTeilbekanntesDatum } from '../teilbekanntes-datum';
 import type { DraftContent } from './model';
 import { draftContentSchema } from './model';
 
 /**
- * The register's input rules for a draft, with German messages that say what is wrong and what to
- * do. Each rule is also a small zod schema of its own so the form can check one field at a time.
+ * The register's input rules for a draft, with messages that say what is wrong and what to do
+ * (shared/domain/rules.ts: German unless the UI passes its language's sentences). Each rule is
+ * also a small zod schema of its own so the form can check one field at a time.
  */
 export interface ValidationContext {
   /** Today (ISO date): birth dates may not lie in the future; code lists are chosen by date. */
   readonly today: string;
   readonly codeLists: CodeListRegistry;
+  /** The sentences of the messages; German by default. */
+  readonly regeltext?: Regeltext;
 }
 
 /** Codes that say the nationality is not a state: they stand alone (§ 3 Nr. 4 AZRG data). */
@@ -31,23 +36,29 @@ const MAX_STAATSANGEHOERIGKEITEN = 4;
 /** A text field checked against DIN 91379 for its data type, trimmed length included. */
 export const din91379Text = (
   datentyp: Din91379Datentyp,
-  options: { readonly max: number; readonly required?: string },
+  options: { readonly max: number; readonly required?: Regelverstoss },
+  regeltext: Regeltext = deutscherRegeltext,
 ) =>
   z.string().superRefine((value, context) => {
     const text = value.trim();
     if (text === '') {
-      if (options.required) context.addIssue({ code: 'custom', message: options.required });
+      if (options.required)
+        context.addIssue({ code: 'custom', message: regeltext(options.required) });
       return;
     }
     if (text.length > options.max) {
       context.addIssue({
         code: 'custom',
-        message: `Höchstens ${options.max} Zeichen (jetzt ${text.length}). Bitte kürzen Sie den Eintrag.`,
+        message: regeltext({ regel: 'ZU_LANG', werte: { max: options.max, laenge: text.length } }),
       });
       return;
     }
     const fehler = checkDin91379(text, datentyp);
-    if (fehler) context.addIssue({ code: 'custom', message: zeichenFehlerText(fehler, datentyp) });
+    if (fehler)
+      context.addIssue({
+        code: 'custom',
+        message: regeltext(zeichenFehlerRegel(fehler, datentyp)),
+      });
   });
 
 /** `TT.MM.JJJJ` with 00 for unknown parts → the partial date; undefined if it is not that form. */
@@ -68,182 +79,144 @@ const toIsoIfComplete = (datum: TeilbekanntesDatum): string => {
   return `${pad(datum.jahr, 4)}-${pad(datum.monat ?? 1, 2)}-${pad(datum.tag ?? 1, 2)}`;
 };
 
-export const geburtsdatumSchema = (today: string) =>
+export const geburtsdatumSchema = (today: string, regeltext: Regeltext = deutscherRegeltext) =>
   z.string().superRefine((value, context) => {
     if (value.trim() === '') {
-      context.addIssue({
-        code: 'custom',
-        message:
-          'Bitte geben Sie das Geburtsdatum an (TT.MM.JJJJ). Unbekannte Teile als 00, z. B. 00.07.2018; ganz unbekannt: 00.00.0000.',
-      });
+      context.addIssue({ code: 'custom', message: regeltext({ regel: 'GEBURTSDATUM_FEHLT' }) });
       return;
     }
     const datum = readGeburtsdatum(value);
     if (!datum) {
-      context.addIssue({
-        code: 'custom',
-        message:
-          'Bitte das Geburtsdatum als TT.MM.JJJJ eingeben, unbekannte Teile als 00 (z. B. 00.07.2018).',
-      });
+      context.addIssue({ code: 'custom', message: regeltext({ regel: 'GEBURTSDATUM_FORMAT' }) });
       return;
     }
-    const parsed = teilbekanntesDatumSchema.safeParse(datum);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        context.addIssue({ code: 'custom', message: issue.message });
+    const fehler = checkTeilbekanntesDatum(datum);
+    if (fehler) {
+      context.addIssue({ code: 'custom', message: regeltext({ regel: fehler }) });
       return;
     }
     if (datum.jahr !== undefined && toIsoIfComplete(datum) > today)
-      context.addIssue({
-        code: 'custom',
-        message: 'Das Geburtsdatum liegt in der Zukunft. Bitte prüfen Sie die Eingabe.',
-      });
+      context.addIssue({ code: 'custom', message: regeltext({ regel: 'GEBURTSDATUM_ZUKUNFT' }) });
   });
 
-export const staatsangehoerigkeitenSchema = (context: ValidationContext) =>
-  z.array(z.string()).superRefine((codes, ctx) => {
+export const staatsangehoerigkeitenSchema = (context: ValidationContext) => {
+  const regeltext = context.regeltext ?? deutscherRegeltext;
+  return z.array(z.string()).superRefine((codes, ctx) => {
     if (codes.length > MAX_STAATSANGEHOERIGKEITEN)
       ctx.addIssue({
         code: 'custom',
-        message: `Höchstens ${MAX_STAATSANGEHOERIGKEITEN} Staatsangehörigkeiten können gemeldet werden.`,
+        message: regeltext({
+          regel: 'STAATSANGEHOERIGKEITEN_ZU_VIELE',
+          werte: { max: MAX_STAATSANGEHOERIGKEITEN },
+        }),
       });
     const seen = new Set<string>();
     codes.forEach((code, index) => {
-      if (code === '') {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index],
-          message: 'Bitte wählen Sie eine Staatsangehörigkeit aus oder entfernen Sie die Zeile.',
-        });
-      } else if (
-        !context.codeLists.isValid(CODE_LIST_URIS.staatsangehoerigkeit, code, context.today)
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index],
-          message: `Den Schlüssel ${code} gibt es in der gültigen Staatsangehörigkeitsliste nicht. Bitte wählen Sie einen Eintrag aus der Liste.`,
-        });
-      } else if (seen.has(code)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index],
-          message: 'Diese Staatsangehörigkeit ist schon eingetragen.',
-        });
-      }
+      const problem = (verstoss: Regelverstoss) =>
+        ctx.addIssue({ code: 'custom', path: [index], message: regeltext(verstoss) });
+      if (code === '') problem({ regel: 'STAATSANGEHOERIGKEIT_LEER' });
+      else if (!context.codeLists.isValid(CODE_LIST_URIS.staatsangehoerigkeit, code, context.today))
+        problem({ regel: 'STAATSANGEHOERIGKEIT_UNBEKANNT', werte: { code } });
+      else if (seen.has(code)) problem({ regel: 'STAATSANGEHOERIGKEIT_DOPPELT' });
       seen.add(code);
     });
     const allein = codes.find((code) => code in STAATSANGEHOERIGKEIT_ALLEIN);
     if (allein !== undefined && codes.length > 1)
       ctx.addIssue({
         code: 'custom',
-        message: `„${STAATSANGEHOERIGKEIT_ALLEIN[allein] ?? allein}“ (${allein}) kann nicht mit weiteren Staatsangehörigkeiten gemeldet werden. Bitte entfernen Sie entweder ${allein} oder die anderen Einträge.`,
+        message: regeltext({
+          regel: 'STAATSANGEHOERIGKEIT_ALLEIN',
+          werte: { code: allein, bezeichnung: STAATSANGEHOERIGKEIT_ALLEIN[allein] ?? allein },
+        }),
       });
   });
+};
 
 /** Identity-document numbers as printed: letters A–Z and digits; spaces are removed. */
 export const normalizeDokumentnummer = (value: string) => value.replace(/\s+/g, '').toUpperCase();
 
-export const dokumentnummerSchema = z.string().superRefine((value, context) => {
-  const nummer = normalizeDokumentnummer(value);
-  if (nummer === '') {
-    context.addIssue({ code: 'custom', message: 'Bitte geben Sie die Dokumentennummer an.' });
-  } else if (!/^[A-Z0-9]+$/.test(nummer)) {
-    context.addIssue({
-      code: 'custom',
-      message:
-        'Die Dokumentennummer darf nur Buchstaben A–Z und Ziffern enthalten, ohne Bindestriche oder Sonderzeichen.',
-    });
-  } else if (nummer.length < 5 || nummer.length > 20) {
-    context.addIssue({
-      code: 'custom',
-      message: 'Die Dokumentennummer hat 5 bis 20 Zeichen. Bitte prüfen Sie sie am Dokument.',
-    });
-  }
-});
+export const dokumentnummerSchema = (regeltext: Regeltext = deutscherRegeltext) =>
+  z.string().superRefine((value, context) => {
+    const nummer = normalizeDokumentnummer(value);
+    const problem = (verstoss: Regelverstoss) =>
+      context.addIssue({ code: 'custom', message: regeltext(verstoss) });
+    if (nummer === '') problem({ regel: 'DOKUMENTNUMMER_FEHLT' });
+    else if (!/^[A-Z0-9]+$/.test(nummer)) problem({ regel: 'DOKUMENTNUMMER_ZEICHEN' });
+    else if (nummer.length < 5 || nummer.length > 20) problem({ regel: 'DOKUMENTNUMMER_LAENGE' });
+  });
 
 const codeSchema = (
   context: ValidationContext,
   uri: string,
-  message: (code: string) => string,
+  unbekannt: Regelverstoss['regel'],
   options: {
-    readonly required?: string;
-    readonly forbidden?: Readonly<Record<string, string>>;
+    readonly required?: Regelverstoss;
+    readonly forbidden?: Readonly<Record<string, Regelverstoss>>;
   } = {},
-) =>
-  z.string().superRefine((code, ctx) => {
+) => {
+  const regeltext = context.regeltext ?? deutscherRegeltext;
+  return z.string().superRefine((code, ctx) => {
     if (code === '') {
-      if (options.required) ctx.addIssue({ code: 'custom', message: options.required });
+      if (options.required) ctx.addIssue({ code: 'custom', message: regeltext(options.required) });
       return;
     }
     const forbidden = options.forbidden?.[code];
-    if (forbidden) ctx.addIssue({ code: 'custom', message: forbidden });
+    if (forbidden) ctx.addIssue({ code: 'custom', message: regeltext(forbidden) });
     else if (!context.codeLists.isValid(uri, code, context.today))
-      ctx.addIssue({ code: 'custom', message: message(code) });
+      ctx.addIssue({ code: 'custom', message: regeltext({ regel: unbekannt, werte: { code } }) });
   });
+};
 
 export const geschlechtSchema = (context: ValidationContext) =>
-  codeSchema(
-    context,
-    CODE_LIST_URIS.geschlecht,
-    (code) =>
-      `„${code}“ ist kein Geschlechtsschlüssel. Bitte wählen Sie einen Eintrag aus der Liste.`,
-  );
+  codeSchema(context, CODE_LIST_URIS.geschlecht, 'GESCHLECHT_UNBEKANNT');
 
-export const azrNummerEingabeSchema = z.string().superRefine((value, context) => {
-  const nummer = normalizeAzrNummer(value);
-  if (nummer === '') {
-    context.addIssue({
-      code: 'custom',
-      message: 'Eine Folgemeldung braucht die AZR-Nummer der Person (12 Ziffern).',
-    });
-    return;
-  }
-  const fehler = checkAzrNummer(nummer);
-  if (fehler) context.addIssue({ code: 'custom', message: azrNummerFehlertext[fehler] });
-});
+/** An AZR-Nummer typed into a form; `fehlt` is the rule for an empty field. */
+export const azrNummerEingabeSchema = (
+  fehlt: Regelverstoss['regel'],
+  regeltext: Regeltext = deutscherRegeltext,
+) =>
+  z.string().superRefine((value, context) => {
+    const nummer = normalizeAzrNummer(value);
+    const fehler = nummer === '' ? undefined : checkAzrNummer(nummer);
+    if (nummer !== '' && fehler === undefined) return;
+    const regel = fehler === undefined ? fehlt : azrNummerRegel[fehler];
+    context.addIssue({ code: 'custom', message: regeltext({ regel }) });
+  });
 
 /** The complete rule set of a draft as one zod schema; issues carry the form's field paths. */
 export function draftValidationSchema(context: ValidationContext) {
-  const name = (required?: string) =>
-    din91379Text('A', { max: 120, ...(required ? { required } : {}) });
-  const staatsangehoerigkeit = codeSchema(
-    context,
-    CODE_LIST_URIS.staatsangehoerigkeit,
-    (code) => `Den Staatsschlüssel ${code} gibt es in der gültigen Liste nicht.`,
-    {
-      required: 'Bitte wählen Sie den Geburtsstaat aus; wenn er unbekannt ist: „ungeklärt“ (998).',
-      forbidden: {
-        '999':
-          'Der Geburtsstaat darf nicht „ohne Angabe“ (999) sein. Wenn er unbekannt ist, wählen Sie „ungeklärt“ (998).',
-      },
-    },
-  );
+  const regeltext = context.regeltext ?? deutscherRegeltext;
+  const text = (datentyp: Din91379Datentyp, max: number, required?: Regelverstoss['regel']) =>
+    din91379Text(
+      datentyp,
+      { max, ...(required ? { required: { regel: required } } : {}) },
+      regeltext,
+    );
+  const staat = (options: Parameters<typeof codeSchema>[3] = {}) =>
+    codeSchema(context, CODE_LIST_URIS.staatsangehoerigkeit, 'STAAT_UNBEKANNT', options);
+  const azrNummer = azrNummerEingabeSchema('AZR_NUMMER_FEHLT_FOLGEMELDUNG', regeltext);
   return draftContentSchema
     .extend({
-      geschaeftszeichen: din91379Text('B', {
-        max: 80,
-        required: 'Bitte geben Sie das Geschäftszeichen des Vorgangs an.',
-      }),
+      geschaeftszeichen: text('B', 80, 'PFLICHT_GESCHAEFTSZEICHEN'),
       grundpersonalien: z
         .object({
-          familienname: name('Bitte geben Sie den Familiennamen an.'),
-          geburtsname: name(),
-          vorname: din91379Text('A', { max: 200 }),
-          doktorgrad: din91379Text('B', { max: 40 }),
+          familienname: text('A', 120, 'PFLICHT_FAMILIENNAME'),
+          geburtsname: text('A', 120),
+          vorname: text('A', 200),
+          doktorgrad: text('B', 40),
           geschlecht: geschlechtSchema(context),
-          geburtsdatum: geburtsdatumSchema(context.today),
+          geburtsdatum: geburtsdatumSchema(context.today, regeltext),
           geburtsort: z.string(),
           geburtsortUnbekannt: z.boolean(),
-          geburtsland: staatsangehoerigkeit,
+          geburtsland: staat({
+            required: { regel: 'PFLICHT_GEBURTSSTAAT' },
+            forbidden: { '999': { regel: 'GEBURTSSTAAT_OHNE_ANGABE' } },
+          }),
           staatsangehoerigkeit: staatsangehoerigkeitenSchema(context),
         })
         .superRefine((g, ctx) => {
           if (g.geburtsortUnbekannt) return;
-          const result = din91379Text('B', {
-            max: 120,
-            required:
-              'Bitte geben Sie den Geburtsort an oder kreuzen Sie „Geburtsort unbekannt“ an.',
-          }).safeParse(g.geburtsort);
+          const result = text('B', 120, 'PFLICHT_GEBURTSORT').safeParse(g.geburtsort);
           for (const issue of result.error?.issues ?? [])
             ctx.addIssue({ code: 'custom', path: ['geburtsort'], message: issue.message });
         }),
@@ -252,33 +225,26 @@ export function draftValidationSchema(context: ValidationContext) {
           z
             .object({
               personalienArt: z.enum(['3', '4', '5', '6', '7']),
-              familienname: name(),
-              vorname: din91379Text('A', { max: 200 }),
+              familienname: text('A', 120),
+              vorname: text('A', 200),
             })
             .superRefine((n, ctx) => {
               if (n.familienname.trim() === '' && n.vorname.trim() === '')
                 ctx.addIssue({
                   code: 'custom',
                   path: ['familienname'],
-                  message: 'Bitte geben Sie einen Namen an oder entfernen Sie die Zeile.',
+                  message: regeltext({ regel: 'WEITERER_NAME_LEER' }),
                 });
             }),
         ),
         ausweispapiere: z.array(
           z.object({
-            art: din91379Text('B', {
-              max: 40,
-              required: 'Bitte geben Sie die Art des Dokuments an.',
-            }),
-            nummer: dokumentnummerSchema,
-            ausstellenderStaat: codeSchema(
-              context,
-              CODE_LIST_URIS.staatsangehoerigkeit,
-              (code) => `Den Staatsschlüssel ${code} gibt es in der gültigen Liste nicht.`,
-            ),
+            art: text('B', 40, 'PFLICHT_DOKUMENTART'),
+            nummer: dokumentnummerSchema(regeltext),
+            ausstellenderStaat: staat(),
             gueltigBis: z.union([
               z.literal(''),
-              z.iso.date({ message: 'Bitte ein gültiges Datum angeben.' }),
+              z.iso.date({ message: regeltext({ regel: 'DATUM_UNGUELTIG' }) }),
             ]),
           }),
         ),
@@ -286,7 +252,7 @@ export function draftValidationSchema(context: ValidationContext) {
     })
     .superRefine((content, ctx) => {
       if (content.kind !== 'folgemeldung') return;
-      for (const issue of azrNummerEingabeSchema.safeParse(content.azrNummer).error?.issues ?? [])
+      for (const issue of azrNummer.safeParse(content.azrNummer).error?.issues ?? [])
         ctx.addIssue({ code: 'custom', path: ['azrNummer'], message: issue.message });
     });
 }

@@ -1,0 +1,25 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { ensureTestPki } from './pki/pki';
+import { startSandbox } from './sandbox/start';
+import { startBrowserHost } from './host/start';
+
+await ensureTestPki();
+const sandbox = await startSandbox({ persons: 200, seed: 1 });
+const dataDir = await mkdtemp(join(tmpdir(), 'shot-host-'));
+const host = await startBrowserHost({ port: 0, environment: 'test', dataDir, registerUrl: sandbox.url });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.addInitScript(() => localStorage.setItem('azr-desk.locale', 'en'));
+await page.goto(`${host.url}#/entwuerfe`);
+await page.getByRole('button', { name: 'New first report' }).click();
+await page.getByRole('textbox', { name: /^Family name/ }).first().fill('Kowalczyk');
+await page.waitForTimeout(800);
+await page.getByRole('button', { name: 'Continue to the pre-check' }).click();
+await page.waitForTimeout(2500);
+await page.screenshot({ path: '/tmp/shots/precheck-en.png', fullPage: true });
+await browser.close();
+await host.close();
+await sandbox.close();
