@@ -51,6 +51,8 @@ export async function launch(userDataDir: string): Promise<RunningChromium> {
   const browser = await chromium.connectOverCDP(endpoint);
   const context = browser.contexts()[0] ?? (await browser.newContext());
   const page = context.pages()[0] ?? (await context.newPage());
+  // As in playwright.config.ts: no colour transitions under axe-core.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   return { process: child, browser, context, page };
 }
 
