@@ -31,6 +31,19 @@ function startWorker(deps: OutboxWorkerDeps): OutboxWorker {
   return worker;
 }
 
+/** What most tests give the worker: the scripted register, the warped clock, the middle draw. */
+const asUsual = (
+  repository: OutboxWorkerDeps['repository'],
+  register: { readonly send: OutboxWorkerDeps['send'] },
+  clock: Parameters<typeof warpSleep>[0],
+) => ({
+  repository,
+  send: register.send,
+  now: clock.now,
+  sleep: warpSleep(clock),
+  random: () => 0.5,
+});
+
 /** Sequence of random draws (repeats the last). */
 const draws = (...values: number[]) => {
   let i = 0;
@@ -181,11 +194,7 @@ describe('Reihenfolge', () => {
     for (const name of names) await repository.enqueue(`d-${name}`, erstmeldung(name));
     const register = scriptedRegister({ now: () => clock.millis });
     startWorker({
-      repository,
-      send: register.send,
-      now: clock.now,
-      sleep: warpSleep(clock),
-      random: () => 0.5,
+      ...asUsual(repository, register, clock),
       concurrency: 1,
     });
     await vi.waitFor(async () => expect(await settledOf(repository)).toHaveLength(6));
@@ -204,11 +213,7 @@ describe('Reihenfolge', () => {
       gate: (call) => (call.name === 'Erste' ? held : Promise.resolve()),
     });
     startWorker({
-      repository,
-      send: register.send,
-      now: clock.now,
-      sleep: warpSleep(clock),
-      random: () => 0.5,
+      ...asUsual(repository, register, clock),
       concurrency: 4,
     });
     await vi.waitFor(() => expect(register.created).toContain('Unabhaengig'));
@@ -241,10 +246,7 @@ describe('Wiederholen mit demselben Schlüssel', () => {
         index === 0 ? unreachable() : index === 1 ? unreachable() : index === 2 ? 'lost' : 'ok',
     });
     startWorker({
-      repository,
-      send: register.send,
-      now: clock.now,
-      sleep: warpSleep(clock),
+      ...asUsual(repository, register, clock),
       random: draws(0.9, 0.9, 0.9, 0.9, 0.9),
       pauseAfter: 10,
     });
@@ -271,11 +273,7 @@ describe('Wiederholen mit demselben Schlüssel', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     const register = scriptedRegister({ now: () => clock.millis, gate: () => held });
     const worker = startWorker({
-      repository,
-      send: register.send,
-      now: clock.now,
-      sleep: warpSleep(clock),
-      random: () => 0.5,
+      ...asUsual(repository, register, clock),
     });
     await vi.waitFor(() => expect(register.calls).toHaveLength(1));
     for (let i = 0; i < 5; i++) {
@@ -299,11 +297,7 @@ describe('Wiederholen mit demselben Schlüssel', () => {
       decide: () => (down ? unreachable() : 'ok'),
     });
     const worker = startWorker({
-      repository,
-      send: register.send,
-      now: clock.now,
-      sleep: warpSleep(clock),
-      random: () => 0.5,
+      ...asUsual(repository, register, clock),
       pauseAfter: 3,
       concurrency: 1,
     });
@@ -331,11 +325,7 @@ describe('Ergebnisse', () => {
       entries.push(await repository.enqueue(draftId, payload));
     const register = scriptedRegister({ now: () => clock.millis, decide });
     const worker = startWorker({
-      repository,
-      send: register.send,
-      now: clock.now,
-      sleep: warpSleep(clock),
-      random: () => 0.5,
+      ...asUsual(repository, register, clock),
       ...(onSettled ? { onSettled } : {}),
     });
     return { repository, clock, register, entries, worker };
@@ -469,11 +459,7 @@ describe('Absturz und Neustart', () => {
     expect((await repository.get(entry.id))?.status).toBe('wird-gesendet');
 
     startWorker({
-      repository,
-      send: register.send,
-      now: clock.now,
-      sleep: warpSleep(clock),
-      random: () => 0.5,
+      ...asUsual(repository, register, clock),
     });
     await vi.waitFor(async () =>
       expect((await repository.get(entry.id))?.status).toBe('bestaetigt'),
@@ -492,41 +478,29 @@ describe('Absturz und Neustart', () => {
       return Promise.reject(new Error('window closed during the reaction'));
     };
     const first = startWorker({
-      repository,
-      send: register.send,
+      ...asUsual(repository, register, clock),
       onSettled: crashing,
-      now: clock.now,
-      sleep: warpSleep(clock),
-      random: () => 0.5,
     });
     await vi.waitFor(() => expect(calls).toHaveLength(1));
     await first.stop();
     expect(await repository.get(entry.id)).toMatchObject({ status: 'bestaetigt', handled: false });
 
     const second = startWorker({
-      repository,
-      send: register.send,
+      ...asUsual(repository, register, clock),
       onSettled: (settled, outcome) => {
         calls.push(`2:${settled.id}:${outcome.status}`);
         return Promise.resolve();
       },
-      now: clock.now,
-      sleep: warpSleep(clock),
-      random: () => 0.5,
     });
     await vi.waitFor(async () => expect((await repository.get(entry.id))?.handled).toBe(true));
     await second.stop();
 
     startWorker({
-      repository,
-      send: register.send,
+      ...asUsual(repository, register, clock),
       onSettled: (settled) => {
         calls.push(`3:${settled.id}`);
         return Promise.resolve();
       },
-      now: clock.now,
-      sleep: warpSleep(clock),
-      random: () => 0.5,
     });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(calls).toEqual([`1:${entry.id}`, `2:${entry.id}:bestaetigt`]);
@@ -539,11 +513,7 @@ describe('Absturz und Neustart', () => {
     const entry = await repository.enqueue('d1', erstmeldung('Bondarenko'));
     const register = scriptedRegister({ now: () => clock.millis });
     const worker = startWorker({
-      repository,
-      send: register.send,
-      now: clock.now,
-      sleep: warpSleep(clock),
-      random: () => 0.5,
+      ...asUsual(repository, register, clock),
     });
     await vi.waitFor(async () =>
       expect((await repository.get(entry.id))?.status).toBe('bestaetigt'),

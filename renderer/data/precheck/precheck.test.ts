@@ -115,16 +115,22 @@ describe('Vorprüfung: Reaktion auf die Antwort des Registers', () => {
     art: 'erstmeldung' as const,
   });
 
-  it('bestätigt: schließt den Entwurf mit der AZR-Nummer, auch bei Wiederholung nur einmal', async () => {
-    const { prechecks, draft, state, repository, clock } = await setup();
-    await prechecks.save(draft.id, handedOver(state));
-    await repository.setStage(draft.id, 'postausgang');
-    const { onSettled } = createPrecheckReactions({
-      drafts: repository,
-      prechecks,
-      now: clock.now,
+  /** A draft handed over to the outbox (entry outbox-1), and the app's reactions to its answer. */
+  async function inPostausgang() {
+    const env = await setup();
+    await env.prechecks.save(env.draft.id, handedOver(env.state));
+    await env.repository.setStage(env.draft.id, 'postausgang');
+    const reactions = createPrecheckReactions({
+      drafts: env.repository,
+      prechecks: env.prechecks,
+      now: env.clock.now,
       rekey: vi.fn(),
     });
+    return { ...env, ...reactions };
+  }
+
+  it('bestätigt: schließt den Entwurf mit der AZR-Nummer, auch bei Wiederholung nur einmal', async () => {
+    const { prechecks, draft, repository, clock, onSettled } = await inPostausgang();
     const outcome = {
       status: 'bestaetigt' as const,
       antwort: {
@@ -171,15 +177,7 @@ describe('Vorprüfung: Reaktion auf die Antwort des Registers', () => {
   });
 
   it('personalienGleich: öffnet die Vorprüfung mit der genannten Person wieder', async () => {
-    const { prechecks, draft, state, repository, clock } = await setup();
-    await prechecks.save(draft.id, handedOver(state));
-    await repository.setStage(draft.id, 'postausgang');
-    const { onSettled } = createPrecheckReactions({
-      drafts: repository,
-      prechecks,
-      now: clock.now,
-      rekey: vi.fn(),
-    });
+    const { prechecks, draft, repository, onSettled } = await inPostausgang();
     await onSettled(entry(draft.id), {
       status: 'abgelehnt',
       grund: 'personalienGleich',
@@ -215,15 +213,7 @@ describe('Vorprüfung: Reaktion auf die Antwort des Registers', () => {
   });
 
   it('aufgegeben: der Entwurf ist wieder bearbeitbar; ein gelöschter Entwurf stört nicht', async () => {
-    const { prechecks, draft, state, repository, clock } = await setup();
-    await prechecks.save(draft.id, handedOver(state));
-    await repository.setStage(draft.id, 'postausgang');
-    const { onAbandoned, onSettled } = createPrecheckReactions({
-      drafts: repository,
-      prechecks,
-      now: clock.now,
-      rekey: vi.fn(),
-    });
+    const { prechecks, draft, repository, onAbandoned, onSettled } = await inPostausgang();
     await onAbandoned(entry(draft.id));
     expect((await prechecks.get(draft.id)).uebermittlung).toBeNull();
     expect((await repository.get(draft.id)).stage).toBeUndefined();
